@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+
+const milliseconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ECGRID_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://rest.ecgrid.io' })
+    .optional(),
+  ECGRID_API_KEY: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Overall bound for one upstream call, retries included. */
+  ECGRID_TIMEOUT_MS: milliseconds(10_000, 120_000),
+  /** Bound for one attempt: time to response headers, and between body chunks. */
+  ECGRID_ATTEMPT_TIMEOUT_MS: milliseconds(4_000, 120_000),
+  ECGRID_CONNECT_TIMEOUT_MS: milliseconds(3_000, 60_000),
+  /** Concurrent keep-alive connections to ECGrid per origin. */
+  ECGRID_CONNECTIONS: z.coerce.number().int().min(1).max(1_024).default(64),
+  GRAPHIQL: booleanFlag.default(true),
+  INTROSPECTION: booleanFlag.default(true),
+  SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates the environment; the only place that does. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

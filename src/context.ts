@@ -1,0 +1,61 @@
+import type { GraphQLError } from 'graphql';
+import type { Dispatcher } from 'undici';
+import { credentialFrom } from './credentials.js';
+import { createLoaders, type EcgridLoaders } from './loaders.js';
+import { EcgridClient, type EcgridUpstream, type UpstreamCallEvent } from './upstream/client.js';
+import { EcgridNoCredentialError } from './upstream/errors.js';
+
+/** What every resolver of one GraphQL request shares. */
+export interface Context {
+  readonly ecgrid: EcgridLoaders;
+  /** The request's start (ms since epoch): a walk that starts in this request is pinned to it. */
+  readonly now: number;
+  /** Errors of upstream fields answered with a fallback value; appended to the result. */
+  readonly partialErrors: GraphQLError[];
+}
+
+export interface UpstreamSettings {
+  readonly baseUrl: string;
+  readonly dispatcher: Dispatcher;
+  /** ECGRID_API_KEY: used only for requests that carry no credential of their own. */
+  readonly serviceKey?: string | undefined;
+  readonly attemptTimeoutMs: number;
+  readonly deadlineMs: number;
+  readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
+}
+
+export interface ContextOptions {
+  readonly upstream: UpstreamSettings;
+  readonly now?: () => number;
+}
+
+export function createContextFactory(options: ContextOptions) {
+  const now = options.now ?? Date.now;
+  const { upstream } = options;
+  return ({ request }: { request: Request }): Context => {
+    const credential = credentialFrom(request.headers, upstream.serviceKey);
+    const client: EcgridUpstream = credential.ok
+      ? new EcgridClient({
+          baseUrl: upstream.baseUrl,
+          dispatcher: upstream.dispatcher,
+          credential: credential.credential,
+          attemptTimeoutMs: upstream.attemptTimeoutMs,
+          deadlineMs: upstream.deadlineMs,
+          requestId: request.headers.get('x-request-id') ?? undefined,
+          onCall: upstream.onCall,
+        })
+      : refusingUpstream(credential.problem);
+    return { ecgrid: createLoaders(client), now: now(), partialErrors: [] };
+  };
+}
+
+/** For a request whose credential headers are unusable: every call fails unsent. */
+function refusingUpstream(problem: string): EcgridUpstream {
+  const refuse = () => Promise.reject(new EcgridNoCredentialError(problem));
+  return {
+    mailboxInterchangeStats: refuse,
+    listInterchanges: refuse,
+    interchange: refuse,
+    version: refuse,
+  };
+}

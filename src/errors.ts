@@ -1,0 +1,86 @@
+import { GraphQLError } from 'graphql';
+import { BadInputError } from './bad-input-error.js';
+import { EcgridError, EcgridRateLimitedError } from './upstream/errors.js';
+
+/** Raised by a field whose upstream value is unusable; the rest of the record is still served. */
+export class BadRecordError extends Error {
+  override readonly name = 'BadRecordError';
+}
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_BAD_RESPONSE'
+  | 'INTERNAL_SERVER_ERROR';
+
+const UPSTREAM_CODES: Record<EcgridError['code'], ErrorCode> = {
+  NO_CREDENTIAL: 'UNAUTHENTICATED',
+  UNAUTHORIZED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'UPSTREAM_ERROR',
+  RATE_LIMITED: 'UPSTREAM_RATE_LIMITED',
+  UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  API_ERROR: 'UPSTREAM_ERROR',
+  BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+};
+
+const INTERNAL_MESSAGE = 'Unexpected error.';
+
+/** The error's code and public extensions, or undefined for an error that must be masked. */
+function describe(error: unknown): { message: string; extensions: Record<string, unknown> } | undefined {
+  if (error instanceof EcgridError) {
+    const code = UPSTREAM_CODES[error.code];
+    const extensions: Record<string, unknown> = { code };
+    if (error.status !== undefined) extensions['upstreamStatus'] = error.status;
+    if (error.upstreamErrorCode !== undefined) extensions['upstreamErrorCode'] = error.upstreamErrorCode;
+    if (error.traceId !== undefined) extensions['traceId'] = error.traceId;
+    if (error instanceof EcgridRateLimitedError && error.retryAfter !== undefined) {
+      extensions['retryAfter'] = error.retryAfter;
+    }
+    return { message: error.message, extensions };
+  }
+  if (error instanceof BadInputError) {
+    return {
+      message: error.message,
+      extensions: { code: 'BAD_USER_INPUT', ...(error.argument ? { argumentName: error.argument } : {}) },
+    };
+  }
+  if (error instanceof BadRecordError) {
+    return { message: error.message, extensions: { code: 'UPSTREAM_BAD_RESPONSE' } };
+  }
+  return undefined;
+}
+
+/**
+ * The one place where errors become what clients see: upstream and input errors get the
+ * contract's codes; GraphQL's own errors (syntax, validation, variables) pass as they are;
+ * anything else is masked, with no stack and no message, whatever NODE_ENV says.
+ */
+export function toClientError(error: unknown): GraphQLError {
+  const graphQLError = error instanceof GraphQLError ? error : undefined;
+  const original = graphQLError ? graphQLError.originalError : error;
+  const known = describe(original);
+  if (known) {
+    return new GraphQLError(known.message, {
+      nodes: graphQLError?.nodes,
+      source: graphQLError?.source,
+      positions: graphQLError?.positions,
+      path: graphQLError?.path,
+      extensions: { ...graphQLError?.extensions, ...known.extensions },
+    });
+  }
+  if (graphQLError && (original === undefined || original instanceof GraphQLError)) {
+    return graphQLError;
+  }
+  return new GraphQLError(INTERNAL_MESSAGE, {
+    nodes: graphQLError?.nodes,
+    source: graphQLError?.source,
+    positions: graphQLError?.positions,
+    path: graphQLError?.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+}

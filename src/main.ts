@@ -1,0 +1,86 @@
+import { createServer } from 'node:http';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { exampleOperations } from './example-operations.js';
+import { createLogger } from './logger.js';
+import { Simulator } from './simulator/simulator.js';
+import { createUpstreamDispatcher } from './upstream/dispatcher.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(2);
+}
+
+const logger = createLogger(config.LOG_LEVEL);
+let baseUrl = config.ECGRID_BASE_URL;
+let simulator: Simulator | undefined;
+let graphiqlHeaders: Record<string, string> = {};
+let sample: { interchangeId?: number; globalId?: string } = {};
+
+if (baseUrl === undefined) {
+  simulator = await Simulator.start({ latencyMs: config.SIMULATOR_LATENCY_MS, maxRecordedCalls: 0 });
+  baseUrl = simulator.url;
+  const [demo] = simulator.mailboxes;
+  if (demo) {
+    graphiqlHeaders = { 'X-API-Key': demo.apiKey };
+    const newest = simulator.list(demo.mailboxId, 'inbox')[0];
+    if (newest) {
+      sample = {
+        interchangeId: Number(newest['interchangeId']),
+        globalId: Buffer.from(`Interchange:${newest['interchangeId']}`).toString('base64'),
+      };
+    }
+  }
+  logger.info(
+    {
+      mode: 'simulator',
+      ecgrid: baseUrl,
+      demoApiKeys: simulator.mailboxes.map((m) => `${m.apiKey} = ${m.companyName} (mailbox ${m.mailboxId})`),
+    },
+    'ECGrid simulator mode: serving realistic demo data from the embedded simulator. ' +
+      'Set ECGRID_BASE_URL=https://rest.ecgrid.io to use the real ECGrid API.',
+  );
+} else {
+  logger.info({ mode: 'ecgrid', ecgrid: baseUrl }, `Using the ECGrid API at ${baseUrl}`);
+}
+
+const dispatcher = createUpstreamDispatcher({
+  connectTimeoutMs: config.ECGRID_CONNECT_TIMEOUT_MS,
+  connections: config.ECGRID_CONNECTIONS,
+});
+
+const app = createApp({
+  logger,
+  upstream: {
+    baseUrl,
+    dispatcher,
+    serviceKey: config.ECGRID_API_KEY,
+    attemptTimeoutMs: config.ECGRID_ATTEMPT_TIMEOUT_MS,
+    deadlineMs: config.ECGRID_TIMEOUT_MS,
+  },
+  graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
+});
+
+const server = createServer(app);
+server.listen(config.PORT, config.HOST, () => {
+  const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
+  logger.info(`GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser), health at /health`);
+});
+
+let stopping = false;
+const stop = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    void Promise.all([dispatcher.close(), simulator?.close()]).then(() => process.exit(0));
+  });
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+};
+process.once('SIGINT', () => stop('SIGINT'));
+process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,0 +1,183 @@
+import { BadInputError } from '../bad-input-error.js';
+import type { Direction, InterchangePage, InterchangeRecord } from '../upstream/types.js';
+import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
+import { filterHash, type ListFilter } from './filter.js';
+import { COUNT_PAGE, MAX_RECORDS_PER_PAGE, planPages, type UpstreamPage } from './page-plan.js';
+import { provisionalRange, relayWindow, type WindowArgs } from './window.js';
+
+export const DEFAULT_PAGE_SIZE = 100;
+
+export interface ConnectionArgs {
+  readonly first?: number | null | undefined;
+  readonly last?: number | null | undefined;
+  readonly after?: string | null | undefined;
+  readonly before?: string | null | undefined;
+}
+
+/** One upstream list page for a pinned filter (its endDate is the walk's pin). */
+export interface PageRequest {
+  readonly direction: Direction;
+  readonly filter: ListFilter;
+  readonly page: UpstreamPage;
+}
+
+export type LoadPage = (request: PageRequest) => Promise<InterchangePage>;
+
+/** Which parts of the connection the operation selected; parts not selected cost nothing. */
+export interface ConnectionNeeds {
+  readonly edges: boolean;
+  readonly pageInfo: boolean;
+  readonly totalCount: boolean;
+}
+
+export interface InterchangeEdgeResult {
+  readonly cursor: string;
+  readonly node: InterchangeRecord;
+}
+
+export interface InterchangeConnectionResult {
+  readonly edges: InterchangeEdgeResult[];
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
+  readonly totalCount: number;
+}
+
+export interface PlannedConnection {
+  readonly direction: Direction;
+  readonly filter: ListFilter;
+  readonly hash: string;
+  /** The walk's effective endDate (ms since epoch). */
+  readonly pin: number;
+  readonly window: WindowArgs;
+}
+
+/**
+ * Checks the arguments and fixes the walk's pin, with no upstream call: everything the caller
+ * can get wrong fails here.
+ */
+export function planConnection(
+  direction: Direction,
+  filter: ListFilter,
+  args: ConnectionArgs,
+  now: number,
+): PlannedConnection {
+  const first = count(args.first, 'first');
+  const last = count(args.last, 'last');
+  const hash = filterHash(direction, filter);
+  const after = args.after == null ? undefined : decodeCursor(args.after, 'after');
+  const before = args.before == null ? undefined : decodeCursor(args.before, 'before');
+  for (const [name, cursor] of [['after', after], ['before', before]] as const) {
+    if (cursor && cursor.filterHash !== hash) {
+      throw new BadInputError(`${name}: this cursor belongs to another list or filter`, name);
+    }
+  }
+  if (after && before && after.pin !== before.pin) {
+    throw new BadInputError('after and before come from different walks of this list', 'before');
+  }
+  // ECGrid keeps whole seconds: pin to the end of the last whole second before now, so an
+  // interchange arriving during this second cannot slip into the pinned window.
+  const settled = Math.floor(now / 1000) * 1000 - 1000;
+  const endDate = filter.endDate?.getTime();
+  const pin = (after ?? before)?.pin ?? Math.min(endDate ?? settled, settled);
+  return {
+    direction,
+    filter,
+    hash,
+    pin,
+    window: {
+      first: first ?? (last === undefined ? DEFAULT_PAGE_SIZE : undefined),
+      last,
+      after: after?.offset,
+      before: before?.offset,
+    },
+  };
+}
+
+function count(value: number | null | undefined, name: 'first' | 'last'): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 0 || value > MAX_RECORDS_PER_PAGE) {
+    throw new BadInputError(`${name} must be between 0 and ${MAX_RECORDS_PER_PAGE}`, name);
+  }
+  return value;
+}
+
+/**
+ * Fetches what the selected parts need: rows only when `edges` is selected, and the total from
+ * the same pages, or from the smallest page (one row) when no rows are needed.
+ */
+export async function resolveConnection(
+  plan: PlannedConnection,
+  needs: ConnectionNeeds,
+  loadPage: LoadPage,
+): Promise<InterchangeConnectionResult> {
+  const { filter, pin, window } = plan;
+  const pinnedFilter: ListFilter = { ...filter, endDate: new Date(pin) };
+  const load = (page: UpstreamPage) => loadPage({ direction: plan.direction, filter: pinnedFilter, page });
+
+  // A filter that starts after the pin can hold nothing: no call.
+  const empty = filter.beginDate !== undefined && filter.beginDate.getTime() > pin;
+  let total: number | undefined = empty ? 0 : undefined;
+  const rows = new Map<number, InterchangeRecord>();
+
+  const fetchRows = async (start: number, end: number) => {
+    for (let offset = start; offset < end; ) {
+      const size = Math.min(end - offset, MAX_RECORDS_PER_PAGE);
+      const pages = planPages(offset, size);
+      const answers = await Promise.all(pages.map(load));
+      answers.forEach((answer, i) => {
+        const page = pages[i]!;
+        total ??= answer.totalRecords;
+        const base = (page.pageNo - 1) * page.recordsPerPage;
+        answer.interchanges.forEach((row, j) => {
+          if (j < page.recordsPerPage) rows.set(base + j, row);
+        });
+      });
+      offset += size;
+    }
+  };
+  const knowTotal = async () => {
+    if (total === undefined) total = (await load(COUNT_PAGE)).totalRecords;
+    return total;
+  };
+
+  if (needs.edges && !empty) {
+    const range = provisionalRange(window) ?? relayWindow(window, await knowTotal());
+    if (range.end > range.start) await fetchRows(range.start, range.end);
+  }
+  if (needs.pageInfo || needs.totalCount) await knowTotal();
+  // total is unknown only when just edges were selected and the range is empty: no call needed.
+  const final = relayWindow(window, total ?? 0);
+
+  if (needs.edges && !empty) {
+    // The provisional range assumed the list reaches the cursors; when it is shorter, fetch again.
+    let missing = false;
+    for (let offset = final.start; offset < final.end && !missing; offset += 1) missing = !rows.has(offset);
+    if (missing) await fetchRows(final.start, final.end);
+  }
+
+  const position = (offset: number): CursorPosition => ({ filterHash: plan.hash, pin, offset });
+  const edges: InterchangeEdgeResult[] = [];
+  if (needs.edges) {
+    for (let offset = final.start; offset < final.end; offset += 1) {
+      const node = rows.get(offset);
+      // The upstream's totalRecords promised more rows than its pages hold: return what exists.
+      if (node === undefined) break;
+      edges.push({ cursor: encodeCursor(position(offset)), node });
+    }
+  }
+  const end = needs.edges ? final.start + edges.length : final.end;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: final.hasNextPage,
+      hasPreviousPage: final.hasPreviousPage,
+      startCursor: end > final.start ? encodeCursor(position(final.start)) : null,
+      endCursor: end > final.start ? encodeCursor(position(end - 1)) : null,
+    },
+    totalCount: total ?? 0,
+  };
+}

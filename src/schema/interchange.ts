@@ -1,0 +1,156 @@
+import { builder } from '../builder.js';
+import { BadInputError } from '../bad-input-error.js';
+import { BadRecordError } from '../errors.js';
+import { planConnection, resolveConnection } from '../pagination/connection.js';
+import { normaliseFilter } from '../pagination/filter.js';
+import type { Direction, InterchangeRecord } from '../upstream/types.js';
+import { selectedFieldNames } from './selection.js';
+import { optionalId, optionalString, readId, requiredDate, requiredId } from './upstream-values.js';
+
+const STANDARDS = ['X12', 'EDIFACT', 'TRADACOMS', 'VDA', 'XML', 'TXT', 'PDF', 'BINARY', 'PEPPOL'] as const;
+type Standard = (typeof STANDARDS)[number];
+const STANDARD_BY_UPSTREAM = new Map<string, Standard>(STANDARDS.map((s) => [s.toUpperCase(), s]));
+
+export const EDIStandard = builder.enumType('EDIStandard', {
+  description:
+    'The EDI standard of an interchange. ECGrid may add standards: a value this server does not know yet ' +
+    'answers null with an error at that field, and `rawStandard` carries it verbatim.',
+  values: STANDARDS,
+});
+
+export const Interchange = builder.objectRef<InterchangeRecord>('Interchange');
+
+builder.node(Interchange, {
+  description: 'One EDI interchange (an envelope of documents) exchanged through an ECGrid mailbox.',
+  id: {
+    resolve: (record, _args, context, info) => requiredId(record.interchangeId, context, info),
+    parse: (id) => Number(id),
+  },
+  loadWithoutCache: (id, context) => context.ecgrid.interchangeById.load(id),
+  fields: (t) => ({
+    interchangeId: t.field({
+      type: 'SafeInt',
+      description: "ECGrid's interchange id (64-bit upstream; exact up to 2^53 - 1).",
+      resolve: (record, _args, context, info) => requiredId(record.interchangeId, context, info),
+    }),
+    parcelId: t.field({
+      type: 'SafeInt',
+      nullable: true,
+      description: 'The parcel (file) that carried the interchange.',
+      resolve: (record, _args, _context, info) => optionalId(record.parcelId, info),
+    }),
+    sender: t.string({
+      nullable: true,
+      description: 'The sending trading partner, as ECGrid names it.',
+      resolve: (record, _args, _context, info) => optionalString(record.sender, info),
+    }),
+    receiver: t.string({
+      nullable: true,
+      description: 'The receiving trading partner, as ECGrid names it.',
+      resolve: (record, _args, _context, info) => optionalString(record.receiver, info),
+    }),
+    standard: t.field({
+      type: EDIStandard,
+      nullable: true,
+      resolve: (record, _args, _context, info) => {
+        const raw = optionalString(record.standard, info);
+        if (raw === null) return null;
+        const standard = STANDARD_BY_UPSTREAM.get(raw.toUpperCase());
+        if (!standard) throw new BadRecordError(`ECGrid sent EDI standard ${JSON.stringify(raw)}, unknown to this server; see rawStandard`);
+        return standard;
+      },
+    }),
+    rawStandard: t.string({
+      nullable: true,
+      description: 'The EDI standard exactly as ECGrid sent it, including values EDIStandard does not list yet.',
+      resolve: (record, _args, _context, info) => optionalString(record.standard, info),
+    }),
+    documentType: t.string({
+      nullable: true,
+      description: 'The document type, e.g. "850" (X12 purchase order) or "INVOIC" (EDIFACT invoice).',
+      resolve: (record, _args, _context, info) => optionalString(record.documentType, info),
+    }),
+    status: t.string({
+      nullable: true,
+      description: 'The status verbatim: ECGrid uses several vocabularies (e.g. "InBoxReady", "outboxSent", "Active").',
+      resolve: (record, _args, _context, info) => optionalString(record.status, info),
+    }),
+    created: t.field({
+      type: 'DateTime',
+      description: 'When ECGrid received the interchange, in UTC.',
+      resolve: (record, _args, context, info) => requiredDate(record.created, context, info),
+    }),
+  }),
+});
+
+const InterchangeFilter = builder.inputType('InterchangeFilter', {
+  description: 'Narrows an interchange list. ECGrid compares dates inclusively; 0 or absent ids mean any.',
+  fields: (t) => ({
+    mailboxId: t.int({ description: 'Only this mailbox (it must be visible to the credential).' }),
+    ecGridIdFrom: t.int({ description: 'Only interchanges sent by this ECGrid id.' }),
+    ecGridIdTo: t.int({ description: 'Only interchanges addressed to this ECGrid id.' }),
+    beginDate: t.field({ type: 'DateTime', description: 'Earliest creation time (inclusive).' }),
+    endDate: t.field({ type: 'DateTime', description: 'Latest creation time (inclusive).' }),
+  }),
+});
+
+export const InterchangeConnection = builder.connectionObject(
+  {
+    type: Interchange,
+    name: 'InterchangeConnection',
+    fields: (t) => ({
+      totalCount: t.int({
+        description: "How many interchanges match the filter (ECGrid's totalRecords for the walk's pinned window).",
+        resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+      }),
+    }),
+  },
+  { name: 'InterchangeEdge' },
+);
+
+const listField = (direction: Direction, description: string) =>
+  builder.queryField(direction, (t) =>
+    t.connection(
+      {
+        type: Interchange,
+        description,
+        args: { filter: t.arg({ type: InterchangeFilter }) },
+        resolve: (_root, args, context, info) => {
+          const plan = planConnection(direction, normaliseFilter(args.filter), args, context.now);
+          const selected = selectedFieldNames(info);
+          return resolveConnection(
+            plan,
+            { edges: selected.has('edges'), pageInfo: selected.has('pageInfo'), totalCount: selected.has('totalCount') },
+            (request) => context.ecgrid.interchangePage.load(request),
+          );
+        },
+      },
+      InterchangeConnection,
+    ),
+  );
+
+listField(
+  'inbox',
+  'Interchanges received (POST /v2/interchanges/inbox-list), newest first as ECGrid orders them. ' +
+    '`first`/`last` take 0..500 (default 100). A walk is pinned to the time of its first page: ' +
+    'interchanges arriving later do not shift its pages.',
+);
+listField(
+  'outbox',
+  'Interchanges sent (POST /v2/interchanges/outbox-list), in ECGrid\'s order. Paging works as for `inbox`.',
+);
+
+builder.queryField('interchange', (t) =>
+  t.field({
+    type: Interchange,
+    nullable: true,
+    description: 'GET /v2/interchanges/{id}: null when it does not exist or is not visible to the credential.',
+    args: { interchangeId: t.arg({ type: 'SafeInt', required: true }) },
+    resolve: (_root, { interchangeId }, context) => {
+      if (readId(interchangeId) === undefined || interchangeId < 1) {
+        throw new BadInputError('interchangeId must be a positive id', 'interchangeId');
+      }
+      return context.ecgrid.interchangeById.load(interchangeId);
+    },
+  }),
+);

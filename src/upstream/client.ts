@@ -1,0 +1,207 @@
+import type { Dispatcher } from 'undici';
+import {
+  EcgridBadResponseError,
+  EcgridError,
+  EcgridNoCredentialError,
+  EcgridNotFoundError,
+  EcgridUnavailableError,
+} from './errors.js';
+import { readEnvelopeData } from './response.js';
+import type {
+  ApiVersion,
+  Credential,
+  Direction,
+  InterchangeListQuery,
+  InterchangePage,
+  InterchangeRecord,
+  MailboxInterchangeStatsRecord,
+} from './types.js';
+
+export interface UpstreamCallEvent {
+  readonly endpoint: string;
+  readonly method: string;
+  readonly statusCode: number | undefined;
+  readonly durationMs: number;
+  readonly error: EcgridError | undefined;
+}
+
+export interface EcgridClientOptions {
+  /** ECGrid origin, optionally with a path prefix; `/v2/...` is appended. */
+  readonly baseUrl: string;
+  readonly dispatcher: Dispatcher;
+  /** undefined when the request carried none and no service key is set; calls then fail unsent. */
+  readonly credential: Credential | undefined;
+  /** Per attempt: time to the response headers, and between body chunks. */
+  readonly attemptTimeoutMs: number;
+  /** Overall bound for one call, retries included. */
+  readonly deadlineMs: number;
+  readonly requestId?: string | undefined;
+  readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
+}
+
+export interface EcgridUpstream {
+  mailboxInterchangeStats(): Promise<MailboxInterchangeStatsRecord>;
+  listInterchanges(direction: Direction, query: InterchangeListQuery): Promise<InterchangePage>;
+  /** null when ECGrid answers 404 (absent, or not visible to this caller). */
+  interchange(interchangeId: number): Promise<InterchangeRecord | null>;
+  version(): Promise<ApiVersion>;
+}
+
+/** A typed ECGrid REST client bound to one caller's credential. */
+export class EcgridClient implements EcgridUpstream {
+  readonly #origin: string;
+  readonly #prefix: string;
+  readonly #options: EcgridClientOptions;
+
+  constructor(options: EcgridClientOptions) {
+    const url = new URL(options.baseUrl);
+    this.#origin = url.origin;
+    this.#prefix = url.pathname.replace(/\/+$/, '').replace(/\/v2$/, '');
+    this.#options = options;
+  }
+
+  async mailboxInterchangeStats(): Promise<MailboxInterchangeStatsRecord> {
+    const data = await this.#call('GET', '/v2/reports/mailbox-interchange-stats');
+    if (!isObject(data)) throw new EcgridBadResponseError('mailbox-interchange-stats: data is not an object');
+    return data;
+  }
+
+  async listInterchanges(direction: Direction, query: InterchangeListQuery): Promise<InterchangePage> {
+    const endpoint = direction === 'inbox' ? '/v2/interchanges/inbox-list' : '/v2/interchanges/outbox-list';
+    const data = await this.#call('POST', endpoint, listBody(query));
+    return readPage(endpoint, data, query);
+  }
+
+  async interchange(interchangeId: number): Promise<InterchangeRecord | null> {
+    try {
+      const data = await this.#call('GET', `/v2/interchanges/${interchangeId}`);
+      if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
+      return data;
+    } catch (error) {
+      if (error instanceof EcgridNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async version(): Promise<ApiVersion> {
+    const data = await this.#call('GET', '/v2/auth/version', undefined, false);
+    if (!isObject(data) || typeof data['version'] !== 'string') {
+      throw new EcgridBadResponseError('auth/version: data.version is not a string');
+    }
+    return { version: data['version'] };
+  }
+
+  async #call(method: 'GET' | 'POST', endpoint: string, body?: object, authenticated = true): Promise<unknown> {
+    const { credential, dispatcher, attemptTimeoutMs, deadlineMs, requestId, onCall } = this.#options;
+    const started = performance.now();
+    let statusCode: number | undefined;
+    const report = (error: EcgridError | undefined) =>
+      onCall?.({ endpoint: routeOf(endpoint), method, statusCode, durationMs: performance.now() - started, error });
+
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (authenticated) {
+      if (!credential) {
+        const error = new EcgridNoCredentialError(
+          'No ECGrid credential: send X-API-Key or Authorization: Bearer, or configure ECGRID_API_KEY',
+        );
+        report(error);
+        throw error;
+      }
+      if (credential.kind === 'apiKey') headers['x-api-key'] = credential.value;
+      else headers['authorization'] = `Bearer ${credential.value}`;
+    }
+    if (requestId) headers['x-request-id'] = requestId;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+
+    try {
+      const response = await dispatcher.request({
+        origin: this.#origin,
+        path: this.#prefix + endpoint,
+        method,
+        headers,
+        body: payload,
+        headersTimeout: attemptTimeoutMs,
+        bodyTimeout: attemptTimeoutMs,
+        signal: AbortSignal.timeout(deadlineMs),
+      });
+      statusCode = response.statusCode;
+      const text = await response.body.text();
+      const retryAfter = response.headers['retry-after'];
+      const data = readEnvelopeData(
+        { statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text },
+        (s) => this.#redact(s),
+      );
+      report(undefined);
+      return data;
+    } catch (error) {
+      const mapped = error instanceof EcgridError ? error : transportError(error, endpoint);
+      report(mapped);
+      throw mapped;
+    }
+  }
+
+  #redact(text: string): string {
+    const secret = this.#options.credential?.value;
+    return secret ? text.split(secret).join('[redacted]') : text;
+  }
+}
+
+function transportError(error: unknown, endpoint: string): EcgridUnavailableError {
+  const name = error instanceof Error ? error.name : '';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  const timedOut =
+    name === 'TimeoutError' ||
+    name === 'AbortError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT';
+  return new EcgridUnavailableError(
+    timedOut ? `ECGrid did not answer ${routeOf(endpoint)} in time` : `ECGrid could not be reached (${String(code ?? name)})`,
+    timedOut ? 'timeout' : 'network',
+    { cause: error },
+  );
+}
+
+/** The endpoint without ids, for logs and metrics. */
+function routeOf(endpoint: string): string {
+  return endpoint.replace(/\/\d+$/, '/{id}');
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function utc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+function listBody(query: InterchangeListQuery): Record<string, string | number> {
+  const body: Record<string, string | number> = {};
+  if (query.mailboxId !== undefined) body['mailboxId'] = query.mailboxId;
+  if (query.ecGridIdFrom !== undefined) body['ecGridIdFrom'] = query.ecGridIdFrom;
+  if (query.ecGridIdTo !== undefined) body['ecGridIdTo'] = query.ecGridIdTo;
+  if (query.beginDate !== undefined) body['beginDate'] = utc(query.beginDate);
+  if (query.endDate !== undefined) body['endDate'] = utc(query.endDate);
+  body['pageNo'] = query.pageNo;
+  body['recordsPerPage'] = query.recordsPerPage;
+  return body;
+}
+
+function readPage(endpoint: string, data: unknown, query: InterchangeListQuery): InterchangePage {
+  if (!isObject(data)) throw new EcgridBadResponseError(`${endpoint}: data is not an object`);
+  const { totalRecords, interchanges } = data;
+  if (typeof totalRecords !== 'number' || !Number.isSafeInteger(totalRecords) || totalRecords < 0) {
+    throw new EcgridBadResponseError(`${endpoint}: data.totalRecords is not a count`);
+  }
+  if (!Array.isArray(interchanges)) throw new EcgridBadResponseError(`${endpoint}: data.interchanges is not a list`);
+  return {
+    totalRecords,
+    pageNo: typeof data['pageNo'] === 'number' ? data['pageNo'] : query.pageNo,
+    recordsPerPage: typeof data['recordsPerPage'] === 'number' ? data['recordsPerPage'] : query.recordsPerPage,
+    interchanges: interchanges.map((row: unknown) => (isObject(row) ? row : {})),
+  };
+}
