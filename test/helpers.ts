@@ -120,7 +120,7 @@ export function mockUpstream(upstream: UpstreamOverrides = {}): MockedUpstream {
 
 /** Reply options that record the request into `requests` before answering. */
 export function recorder(requests: MockedUpstream['requests'], status: number, body: unknown, headers: Record<string, string> = {}) {
-  return (options: { method: string; path: string; headers: unknown; body: unknown }) => {
+  return (options: { method: string; path: string; headers?: unknown; body?: unknown }) => {
     requests.push({
       method: options.method,
       path: options.path,

@@ -2,4 +2,4 @@ import './mailbox-stats.js';
 import './interchange.js';
 import { builder } from '../builder.js';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = builder.toSchema();
