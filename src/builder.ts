@@ -21,6 +21,12 @@ export const builder = new SchemaBuilder<{
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
     decodeGlobalID: decodeInterchangeGlobalId,
+    // Interchange is the only Node type (decodeGlobalID accepts no other).
+    nodeTypeOptions: { resolveType: () => 'Interchange' },
+    // Per id, so one failing lookup answers null with its own error, not the whole list.
+    nodesQueryOptions: {
+      resolve: (_root, { ids }, context) => ids.map(({ id }) => context.ecgrid.interchangeById.load(Number(id))),
+    },
   },
 });
 

@@ -19,26 +19,51 @@ const each = <K, V>(call: (key: K) => Promise<V>) => (keys: readonly K[]) =>
   Promise.all(keys.map((key) => call(key).catch((error: unknown) => toError(error))));
 
 export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
-  const interchangeById = new DataLoader<number, InterchangeRecord | null>(each((id) => upstream.interchange(id)));
+  // Rows of the list pages of this request, by interchange id, and the pages still in flight.
+  const seen = new Map<number, InterchangeRecord>();
+  const pagesInFlight = new Set<Promise<unknown>>();
+
+  const interchangeById = new DataLoader<number, InterchangeRecord | null>(
+    async (ids) => {
+      // A lookup next to a list in the same operation usually asks for a row of that list:
+      // let the pages already on their way answer it rather than calling ECGrid again.
+      if (pagesInFlight.size > 0) await Promise.allSettled([...pagesInFlight]);
+      return each((id: number) => {
+        const row = seen.get(id);
+        return row ? Promise.resolve(row) : upstream.interchange(id);
+      })(ids);
+    },
+    // Run after every root field has started its loads, so pages started alongside are known.
+    { batchScheduleFn: (callback) => setImmediate(callback) },
+  );
 
   const interchangePage = new DataLoader<PageRequest, InterchangePage, string>(
-    each(async (request) => {
+    each((request) => {
       const { filter, page } = request;
-      const answer = await upstream.listInterchanges(request.direction, {
-        mailboxId: filter.mailboxId,
-        ecGridIdFrom: filter.ecGridIdFrom,
-        ecGridIdTo: filter.ecGridIdTo,
-        beginDate: filter.beginDate,
-        endDate: filter.endDate,
-        pageNo: page.pageNo,
-        recordsPerPage: page.recordsPerPage,
-      });
-      // Rows seen in a list answer later lookups of the same interchange in this request.
-      for (const row of answer.interchanges) {
-        const id = row.interchangeId;
-        if (typeof id === 'number' && Number.isSafeInteger(id)) interchangeById.prime(id, row);
-      }
-      return answer;
+      const call = upstream
+        .listInterchanges(request.direction, {
+          mailboxId: filter.mailboxId,
+          ecGridIdFrom: filter.ecGridIdFrom,
+          ecGridIdTo: filter.ecGridIdTo,
+          beginDate: filter.beginDate,
+          endDate: filter.endDate,
+          pageNo: page.pageNo,
+          recordsPerPage: page.recordsPerPage,
+        })
+        .then((answer) => {
+          for (const row of answer.interchanges) {
+            const id = row.interchangeId;
+            if (typeof id === 'number' && Number.isSafeInteger(id) && !seen.has(id)) {
+              seen.set(id, row);
+              interchangeById.prime(id, row);
+            }
+          }
+          return answer;
+        });
+      pagesInFlight.add(call);
+      const forget = () => pagesInFlight.delete(call);
+      call.then(forget, forget);
+      return call;
     }),
     { cacheKeyFn: pageKey },
   );
