@@ -2,8 +2,8 @@
  * Relay connection arithmetic over a list of `total` items, by offset. Follows the Relay cursor
  * connection spec: cursors are applied first, then `first`, then `last`; `hasNextPage` is exact
  * for `first` and `hasPreviousPage` for `last`. In the other direction, where the spec lets a
- * server answer what it can cheaply know, the flags say whether any item lies beyond the edges
- * returned (we know `total` from the upstream's totalRecords).
+ * server answer whether elements exist before `after` or after `before` if it can cheaply tell,
+ * we answer truthfully (we know `total` from the upstream's totalRecords).
  */
 export interface WindowArgs {
   readonly first: number | undefined;
@@ -33,8 +33,10 @@ export function relayWindow(args: WindowArgs, total: number): Window {
   return {
     start,
     end,
-    hasPreviousPage: args.last !== undefined ? rangeLength > args.last : start > 0,
-    hasNextPage: args.first !== undefined ? rangeLength > args.first : end < total,
+    // Without `last`: something lies before `after` (the after-edge itself, if it still exists).
+    hasPreviousPage: args.last !== undefined ? rangeLength > args.last : args.after !== undefined && total > 0,
+    // Without `first`: something lies at or after `before`.
+    hasNextPage: args.first !== undefined ? rangeLength > args.first : args.before !== undefined && args.before < total,
   };
 }
 
@@ -49,6 +51,8 @@ export function provisionalRange(args: WindowArgs): { start: number; end: number
   if (args.first !== undefined) end = rangeEnd === undefined ? rangeStart + args.first : Math.min(rangeEnd, rangeStart + args.first);
   else if (rangeEnd !== undefined) end = rangeEnd;
   else return undefined;
-  const start = args.last === undefined ? rangeStart : Math.max(rangeStart, end - args.last);
+  // With `first` and `last` together the final window depends on `total` when the list ends
+  // before `end`: fetch the whole `first` range so that one plan always covers it.
+  const start = args.last === undefined || args.first !== undefined ? rangeStart : Math.max(rangeStart, end - args.last);
   return { start, end };
 }
