@@ -1,13 +1,36 @@
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { type Context, createContextFactory, type UpstreamSettings } from './context.js';
+import { type Context, createContextFactory } from './context.js';
 import { toClientError } from './errors.js';
 import type { ExampleOperation } from './example-operations.js';
 import type { Logger } from './logger.js';
 import { usePartialErrors } from './partial-errors.js';
 import { yogaLogging } from './yoga-logging.js';
+import type { Dispatcher } from 'undici';
+import type { UpstreamCallEvent } from './upstream/client.js';
+import { createTransport, type TransportSettings, type UpstreamTransport } from './upstream/transport.js';
 import { schema } from './schema/index.js';
+
+export interface UpstreamSettings {
+  readonly baseUrl: string;
+  /** The connection pool: a keep-alive Agent in production, a MockAgent in tests. */
+  readonly dispatcher: Dispatcher;
+  /** ECGRID_API_KEY: used only for requests that carry no credential of their own. */
+  readonly serviceKey?: string | undefined;
+  /** Per attempt: to the response headers, and between body chunks. */
+  readonly attemptTimeoutMs: number;
+  /** Per upstream call, retries included. */
+  readonly deadlineMs: number;
+  readonly retry?: Partial<TransportSettings['retry']> | undefined;
+  readonly breaker?: Partial<TransportSettings['breaker']> | undefined;
+  readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
+  readonly onRetry?: TransportSettings['onRetry'];
+  readonly onBreakerStateChange?: TransportSettings['onBreakerStateChange'];
+}
+
+export const DEFAULT_RETRY = { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterCapMs: 2_000 };
+export const DEFAULT_BREAKER = { failures: 5, cooldownMs: 5_000 };
 
 export interface AppOptions {
   readonly upstream: UpstreamSettings;
@@ -20,15 +43,37 @@ export interface AppOptions {
   readonly now?: () => number;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, Context>;
+export type App = YogaServerInstance<Record<string, unknown>, Context> & { readonly upstream: UpstreamTransport };
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 
 /** Builds the GraphQL HTTP app from its dependencies; opens no port. */
 export function createApp(options: AppOptions): App {
-  return createYoga<Record<string, unknown>, Context>({
+  const { upstream } = options;
+  const transport = createTransport({
+    dispatcher: upstream.dispatcher,
+    retry: { ...DEFAULT_RETRY, ...upstream.retry },
+    breaker: { ...DEFAULT_BREAKER, ...upstream.breaker },
+    onRetry: upstream.onRetry,
+    onBreakerStateChange: (state) => {
+      options.logger.warn({ breaker: state, ecgrid: new URL(upstream.baseUrl).origin }, `ECGrid circuit breaker ${state}`);
+      upstream.onBreakerStateChange?.(state);
+    },
+  });
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ upstream: options.upstream, now: options.now }),
+    context: createContextFactory({
+      upstream: {
+        baseUrl: upstream.baseUrl,
+        dispatcher: transport.dispatcher,
+        breaker: transport.breaker,
+        serviceKey: upstream.serviceKey,
+        attemptTimeoutMs: upstream.attemptTimeoutMs,
+        deadlineMs: upstream.deadlineMs,
+        onCall: upstream.onCall,
+      },
+      now: options.now,
+    }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
     landingPage: false,
@@ -39,6 +84,7 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogging(options.logger),
     plugins: [useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY), usePartialErrors()],
   });
+  return Object.assign(yoga, { upstream: transport });
 }
 
 function graphiqlOptions(graphiql: { examples: readonly ExampleOperation[]; headers?: Record<string, string> }): GraphiQLOptions {

@@ -23,6 +23,14 @@ const schema = z.object({
   ECGRID_CONNECT_TIMEOUT_MS: milliseconds(3_000, 60_000),
   /** Concurrent keep-alive connections to ECGrid per origin. */
   ECGRID_CONNECTIONS: z.coerce.number().int().min(1).max(1_024).default(64),
+  /** Retries of a failed read (5xx, reset, timeout, short 429); 0 turns retries off. */
+  ECGRID_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  ECGRID_RETRY_BASE_MS: milliseconds(100, 10_000),
+  /** A 429 whose Retry-After is longer than this fails fast with retryAfter instead of waiting. */
+  ECGRID_RETRY_AFTER_CAP_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
+  /** Consecutive transient failures that open the circuit breaker. */
+  ECGRID_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  ECGRID_BREAKER_COOLDOWN_MS: milliseconds(5_000, 600_000),
   GRAPHIQL: booleanFlag.default(true),
   INTROSPECTION: booleanFlag.default(true),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),

@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { credentialFrom } from './credentials.js';
 import { createLoaders, type EcgridLoaders } from './loaders.js';
+import type { UpstreamBreaker } from './upstream/breaker.js';
 import { EcgridClient, type EcgridUpstream, type UpstreamCallEvent } from './upstream/client.js';
 import { EcgridNoCredentialError } from './upstream/errors.js';
 
@@ -14,9 +15,12 @@ export interface Context {
   readonly partialErrors: GraphQLError[];
 }
 
-export interface UpstreamSettings {
+/** What each request's ECGrid client is built from; shared by all requests. */
+export interface UpstreamClientSettings {
   readonly baseUrl: string;
+  /** The pool with retries composed on it. */
   readonly dispatcher: Dispatcher;
+  readonly breaker: UpstreamBreaker;
   /** ECGRID_API_KEY: used only for requests that carry no credential of their own. */
   readonly serviceKey?: string | undefined;
   readonly attemptTimeoutMs: number;
@@ -25,7 +29,7 @@ export interface UpstreamSettings {
 }
 
 export interface ContextOptions {
-  readonly upstream: UpstreamSettings;
+  readonly upstream: UpstreamClientSettings;
   readonly now?: () => number;
 }
 
@@ -43,6 +47,7 @@ export function createContextFactory(options: ContextOptions) {
           deadlineMs: upstream.deadlineMs,
           requestId: request.headers.get('x-request-id') ?? undefined,
           onCall: upstream.onCall,
+          breaker: upstream.breaker,
         })
       : refusingUpstream(credential.problem);
     return { ecgrid: createLoaders(client), now: now(), partialErrors: [] };

@@ -61,6 +61,12 @@ const app = createApp({
     serviceKey: config.ECGRID_API_KEY,
     attemptTimeoutMs: config.ECGRID_ATTEMPT_TIMEOUT_MS,
     deadlineMs: config.ECGRID_TIMEOUT_MS,
+    retry: {
+      maxRetries: config.ECGRID_MAX_RETRIES,
+      baseDelayMs: config.ECGRID_RETRY_BASE_MS,
+      retryAfterCapMs: config.ECGRID_RETRY_AFTER_CAP_MS,
+    },
+    breaker: { failures: config.ECGRID_BREAKER_FAILURES, cooldownMs: config.ECGRID_BREAKER_COOLDOWN_MS },
   },
   graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
 });

@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { UpstreamBreaker } from './breaker.js';
 import {
   EcgridBadResponseError,
   EcgridError,
@@ -37,6 +38,8 @@ export interface EcgridClientOptions {
   readonly deadlineMs: number;
   readonly requestId?: string | undefined;
   readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
+  /** The origin's circuit breaker, shared by every caller. */
+  readonly breaker?: UpstreamBreaker | undefined;
 }
 
 export interface EcgridUpstream {
@@ -92,7 +95,7 @@ export class EcgridClient implements EcgridUpstream {
   }
 
   async #call(method: 'GET' | 'POST', endpoint: string, body?: object, authenticated = true): Promise<unknown> {
-    const { credential, dispatcher, attemptTimeoutMs, deadlineMs, requestId, onCall } = this.#options;
+    const { credential, dispatcher, attemptTimeoutMs, deadlineMs, requestId, onCall, breaker } = this.#options;
     const started = performance.now();
     let statusCode: number | undefined;
     const report = (error: EcgridError | undefined) =>
@@ -117,30 +120,43 @@ export class EcgridClient implements EcgridUpstream {
       payload = JSON.stringify(body);
     }
 
+    const attempt = async () => {
+      try {
+        const response = await dispatcher.request({
+          origin: this.#origin,
+          path: this.#prefix + endpoint,
+          method,
+          headers,
+          body: payload,
+          headersTimeout: attemptTimeoutMs,
+          bodyTimeout: attemptTimeoutMs,
+          signal: AbortSignal.timeout(deadlineMs),
+        });
+        statusCode = response.statusCode;
+        const text = await response.body.text();
+        const retryAfter = response.headers['retry-after'];
+        return readEnvelopeData(
+          { statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text },
+          (s) => this.#redact(s),
+        );
+      } catch (error) {
+        if (error instanceof EcgridError) throw error;
+        const final = retriesExhausted(error);
+        if (final) {
+          statusCode = final.statusCode;
+          readEnvelopeData({ statusCode: final.statusCode, retryAfter: final.retryAfter, text: '' }, (s) => this.#redact(s));
+        }
+        throw isTransportError(error) ? transportError(error, endpoint) : error;
+      }
+    };
+
     try {
-      const response = await dispatcher.request({
-        origin: this.#origin,
-        path: this.#prefix + endpoint,
-        method,
-        headers,
-        body: payload,
-        headersTimeout: attemptTimeoutMs,
-        bodyTimeout: attemptTimeoutMs,
-        signal: AbortSignal.timeout(deadlineMs),
-      });
-      statusCode = response.statusCode;
-      const text = await response.body.text();
-      const retryAfter = response.headers['retry-after'];
-      const data = readEnvelopeData(
-        { statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text },
-        (s) => this.#redact(s),
-      );
+      const data = await (breaker ? breaker.run(attempt) : attempt());
       report(undefined);
       return data;
     } catch (error) {
-      const mapped = error instanceof EcgridError ? error : transportError(error, endpoint);
-      report(mapped);
-      throw mapped;
+      if (error instanceof EcgridError) report(error);
+      throw error;
     }
   }
 
@@ -148,6 +164,22 @@ export class EcgridClient implements EcgridUpstream {
     const secret = this.#options.credential?.value;
     return secret ? text.split(secret).join('[redacted]') : text;
   }
+}
+
+/** undici's retry interceptor ends retries on 429/5xx by throwing the last status and headers. */
+function retriesExhausted(error: unknown): { statusCode: number; retryAfter: string | undefined } | undefined {
+  if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== 'UND_ERR_REQ_RETRY') return undefined;
+  const { statusCode, headers } = error as { statusCode?: unknown; headers?: Record<string, string | string[] | undefined> };
+  if (typeof statusCode !== 'number') return undefined;
+  const retryAfter = headers?.['retry-after'];
+  return { statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter };
+}
+
+/** Errors of the network and of undici (they carry a code, or are aborts); anything else is a bug. */
+function isTransportError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return typeof code === 'string' || name === 'AbortError' || name === 'TimeoutError';
 }
 
 function transportError(error: unknown, endpoint: string): EcgridUnavailableError {
