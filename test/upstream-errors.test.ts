@@ -80,7 +80,8 @@ describe('upstream errors map to the contract codes', () => {
 
   it('a refused connection -> UPSTREAM_UNAVAILABLE with no stack or internals', async () => {
     const { app, pool } = mockUpstream();
-    pool.intercept({ path: '/v2/reports/mailbox-interchange-stats', method: 'GET' }).replyWithError(new Error('connect ECONNREFUSED 10.0.0.1:443'));
+    const refused = Object.assign(new Error('connect ECONNREFUSED 10.0.0.1:443'), { code: 'ECONNREFUSED' });
+    pool.intercept({ path: '/v2/reports/mailbox-interchange-stats', method: 'GET' }).replyWithError(refused).persist();
     const { body } = await gql(app, STATS, { headers: { 'x-api-key': KEY } });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UPSTREAM_UNAVAILABLE');
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts|10\.0\.0\.1/);
