@@ -5,6 +5,8 @@ import { type Context, createContextFactory } from './context.js';
 import { toClientError } from './errors.js';
 import type { ExampleOperation } from './example-operations.js';
 import type { Logger } from './logger.js';
+import { useBodyLimit } from './body-limit.js';
+import { DEFAULT_LIMITS, type OperationLimits, useOperationLimits } from './operation-limits.js';
 import { usePartialErrors } from './partial-errors.js';
 import { yogaLogging } from './yoga-logging.js';
 import type { Dispatcher } from 'undici';
@@ -39,6 +41,7 @@ export interface AppOptions {
   readonly graphiql?: false | { readonly examples: readonly ExampleOperation[]; readonly headers?: Record<string, string> };
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes?: number;
+  readonly limits?: Partial<OperationLimits>;
   /** The clock that pins new walks; tests move it. */
   readonly now?: () => number;
 }
@@ -50,6 +53,7 @@ const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Builds the GraphQL HTTP app from its dependencies; opens no port. */
 export function createApp(options: AppOptions): App {
   const { upstream } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const transport = createTransport({
     dispatcher: upstream.dispatcher,
     retry: { ...DEFAULT_RETRY, ...upstream.retry },
@@ -73,6 +77,7 @@ export function createApp(options: AppOptions): App {
         onCall: upstream.onCall,
       },
       now: options.now,
+      maxUpstreamCalls: limits.maxUpstreamCalls,
     }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',
@@ -82,7 +87,7 @@ export function createApp(options: AppOptions): App {
     maskedErrors: { maskError: (error) => toClientError(error) },
     batching: false,
     logging: yogaLogging(options.logger),
-    plugins: [useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY), usePartialErrors()],
+    plugins: [useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY), ...useOperationLimits(limits), usePartialErrors()],
   });
   return Object.assign(yoga, { upstream: transport });
 }
@@ -99,22 +104,5 @@ function graphiqlOptions(graphiql: { examples: readonly ExampleOperation[]; head
       variables: JSON.stringify(example.variables, null, 2),
       headers,
     })),
-  };
-}
-
-/** Rejects a request whose declared body is over the limit before it is read (413). */
-function useBodyLimit(maxBytes: number): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const length = Number(request.headers.get('content-length') ?? '0');
-      if (length > maxBytes) {
-        endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: `Request body is larger than ${maxBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-            { status: 413, headers: { 'content-type': 'application/json; charset=utf-8' } },
-          ),
-        );
-      }
-    },
   };
 }

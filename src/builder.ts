@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import { GraphQLError } from 'graphql';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
@@ -15,7 +17,17 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin],
+  // Complexity counts upstream calls: fields that call ECGrid set their own cost, all else is free.
+  complexity: {
+    defaultComplexity: 0,
+    defaultListMultiplier: 1,
+    limit: (context) => ({ complexity: context.maxUpstreamCalls }),
+    complexityError: (_kind, { complexity, maxComplexity }) =>
+      new GraphQLError(`This operation could cause ${complexity} ECGrid calls; the limit is ${maxComplexity}`, {
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: complexity, maxCost: maxComplexity },
+      }),
+  },
   relay: {
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
@@ -24,7 +36,9 @@ export const builder = new SchemaBuilder<{
     // Interchange is the only Node type (decodeGlobalID accepts no other).
     nodeTypeOptions: { resolveType: () => 'Interchange' },
     // Per id, so one failing lookup answers null with its own error, not the whole list.
+    nodeQueryOptions: { complexity: 1 },
     nodesQueryOptions: {
+      complexity: (args) => args.ids.length,
       resolve: (_root, { ids }, context) => ids.map(({ id }) => context.ecgrid.interchangeById.load(Number(id))),
     },
   },

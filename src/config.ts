@@ -32,7 +32,15 @@ const schema = z.object({
   ECGRID_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
   ECGRID_BREAKER_COOLDOWN_MS: milliseconds(5_000, 600_000),
   GRAPHIQL: booleanFlag.default(true),
+  /** Off in production if you wish; field suggestions go with it. */
   INTROSPECTION: booleanFlag.default(true),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
+  MAX_DEPTH: z.coerce.number().int().min(1).max(100).default(8),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(20),
+  MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_500),
+  MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
+  /** Upstream calls one operation may cause, counted from its shape before it runs. */
+  MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(40),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 

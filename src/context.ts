@@ -13,6 +13,8 @@ export interface Context {
   readonly now: number;
   /** Errors of upstream fields answered with a fallback value; appended to the result. */
   readonly partialErrors: GraphQLError[];
+  /** The most upstream calls one operation may cause (the schema's complexity limit). */
+  readonly maxUpstreamCalls: number;
 }
 
 /** What each request's ECGrid client is built from; shared by all requests. */
@@ -30,7 +32,8 @@ export interface UpstreamClientSettings {
 
 export interface ContextOptions {
   readonly upstream: UpstreamClientSettings;
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
+  readonly maxUpstreamCalls: number;
 }
 
 export function createContextFactory(options: ContextOptions) {
@@ -50,7 +53,7 @@ export function createContextFactory(options: ContextOptions) {
           breaker: upstream.breaker,
         })
       : refusingUpstream(credential.problem);
-    return { ecgrid: createLoaders(client), now: now(), partialErrors: [] };
+    return { ecgrid: createLoaders(client), now: now(), partialErrors: [], maxUpstreamCalls: options.maxUpstreamCalls };
   };
 }
 

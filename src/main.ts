@@ -69,6 +69,17 @@ const app = createApp({
     breaker: { failures: config.ECGRID_BREAKER_FAILURES, cooldownMs: config.ECGRID_BREAKER_COOLDOWN_MS },
   },
   graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
+  maxBodyBytes: config.MAX_BODY_BYTES,
+  limits: {
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
+    maxDirectives: config.MAX_DIRECTIVES,
+    maxUpstreamCalls: config.MAX_UPSTREAM_CALLS,
+    introspection: config.INTROSPECTION,
+    // With a service key, a browser's credential-less "simple" request would run on it: refuse those.
+    csrfPrevention: config.ECGRID_API_KEY !== undefined,
+  },
 });
 
 const server = createServer(app);

@@ -115,6 +115,8 @@ const listField = (direction: Direction, description: string) =>
         type: Interchange,
         description,
         args: { filter: t.arg({ type: InterchangeFilter }) },
+        // A page is at most two calls; `last` without `before` or `first` first learns the total.
+        complexity: (args) => (args.last != null && args.before == null && args.first == null ? 3 : 2),
         resolve: (_root, args, context, info) => {
           const plan = planConnection(direction, normaliseFilter(args.filter), args, context.now);
           const selected = selectedFieldNames(info);
@@ -144,6 +146,7 @@ builder.queryField('interchange', (t) =>
   t.field({
     type: Interchange,
     nullable: true,
+    complexity: 1,
     description: 'GET /v2/interchanges/{id}: null when it does not exist or is not visible to the credential.',
     args: { interchangeId: t.arg({ type: 'SafeInt', required: true }) },
     resolve: (_root, { interchangeId }, context) => {

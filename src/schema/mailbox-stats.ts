@@ -28,6 +28,7 @@ export const MailboxStats = builder.objectRef<MailboxInterchangeStatsRecord>('Ma
 builder.queryField('mailboxStats', (t) =>
   t.field({
     type: MailboxStats,
+    complexity: 1,
     description: 'GET /v2/reports/mailbox-interchange-stats for the mailbox of the request\'s credential.',
     resolve: (_root, _args, context) => context.ecgrid.mailboxStats.load('current'),
   }),
