@@ -1,4 +1,6 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
@@ -15,8 +17,12 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [RelayPlugin],
+  plugins: [RelayPlugin, DirectivePlugin, FederationPlugin],
+  // graphql-tools' format, so schema printers (codegen, graphql-inspector) read the federation directives.
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   relay: {
+    // Every Relay subgraph defines the same PageInfo: shareable, so a supergraph may compose them.
+    pageInfoTypeOptions: { shareable: true },
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
