@@ -87,7 +87,8 @@ builder.node(Interchange, {
 // carry the id as a JSON number or, from gateways that treat ids as strings, a numeric string.
 builder.asEntity(Interchange, {
   key: builder.selection<{ interchangeId: number | string }>('interchangeId'),
-  resolveReference: (representation, context) =>
+  // async: a bad representation must fail its own entry, not the whole `_entities` list.
+  resolveReference: async (representation, context) =>
     context.ecgrid.interchangeById.load(entityId(representation.interchangeId)),
 });
 
