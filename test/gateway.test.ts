@@ -90,7 +90,7 @@ describe('composed with another subgraph behind a real gateway', () => {
     const { status, body } = await post(
       gatewayUrl,
       '{ inbox(first: 5) { totalCount edges { node { interchangeId sender acknowledgement { status } } } } }',
-      ACME,
+      { ...ACME, 'x-request-id': 'gateway-test-1' },
     );
 
     expect(status).toBe(200);
@@ -104,7 +104,7 @@ describe('composed with another subgraph behind a real gateway', () => {
       })),
     );
     expect(stack.simulator.calls.length).toBeGreaterThan(0);
-    expect(stack.simulator.calls.every((c) => c.apiKey === ACME['x-api-key'])).toBe(true);
+    expect(stack.simulator.calls.every((c) => c.apiKey === ACME['x-api-key'] && c.requestId === 'gateway-test-1')).toBe(true);
     // The ECGrid credential is forwarded to the ECGrid subgraph only.
     expect(acknowledgements.requests.length).toBeGreaterThan(0);
     for (const headers of acknowledgements.requests) {

@@ -7,7 +7,7 @@ import type { GatewayConfigSupergraph, PropagateHeadersOpts } from '@graphql-hiv
 export const ECGRID_SUBGRAPH = 'ecgrid';
 
 // The caller's ECGrid credential goes to the ECGrid subgraph and to no other subgraph: it is the
-// caller's key to their EDI mailbox. x-request-id correlates the gateway's and the subgraph's logs.
+// caller's key to their EDI mailbox. x-request-id is passed on to ECGrid, to correlate a call with the gateway request.
 const FORWARDED = ['x-api-key', 'authorization', 'x-request-id'] as const;
 
 export const propagateHeaders: PropagateHeadersOpts<Record<string, unknown>> = {
