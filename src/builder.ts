@@ -1,7 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import { GraphQLError } from 'graphql';
+import DirectivePlugin from '@pothos/plugin-directives';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
+import { GraphQLError } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { decodeInterchangeGlobalId } from './global-id.js';
@@ -17,7 +19,9 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
 }>({
   defaultFieldNullability: false,
-  plugins: [ComplexityPlugin, RelayPlugin],
+  plugins: [ComplexityPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
+  // graphql-tools' format, so schema printers (codegen, graphql-inspector) read the federation directives.
+  directives: { useGraphQLToolsUnorderedDirectives: true },
   // Complexity counts upstream calls: fields that call ECGrid set their own cost, all else is free.
   complexity: {
     defaultComplexity: 0,
@@ -29,6 +33,8 @@ export const builder = new SchemaBuilder<{
       }),
   },
   relay: {
+    // Every Relay subgraph defines the same PageInfo: shareable, so a supergraph may compose them.
+    pageInfoTypeOptions: { shareable: true },
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },

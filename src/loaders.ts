@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
 import type { PageRequest } from './pagination/connection.js';
 import type { EcgridUpstream } from './upstream/client.js';
 import type { InterchangePage, InterchangeRecord, MailboxInterchangeStatsRecord } from './upstream/types.js';
@@ -14,14 +15,27 @@ export interface EcgridLoaders {
   readonly interchangeById: DataLoader<number, InterchangeRecord | null>;
 }
 
-// No upstream endpoint takes several keys at once: a "batch" is parallel single calls.
-const each = <K, V>(call: (key: K) => Promise<V>) => (keys: readonly K[]) =>
-  Promise.all(keys.map((key) => call(key).catch((error: unknown) => toError(error))));
+/**
+ * How many single-interchange lookups one request runs at once. A federated `_entities` or a
+ * `nodes(ids:)` call can ask for hundreds of ids, and each is its own ECGrid call: the bound keeps
+ * one request from taking the whole upstream connection pool (ECGRID_CONNECTIONS) or tripping
+ * ECGrid's rate limit in one burst.
+ */
+export const INTERCHANGE_LOOKUP_CONCURRENCY = 8;
+
+// No upstream endpoint takes several keys at once: a "batch" is parallel single calls, answered
+// in the order of the keys, each key its own value or error; `limit` bounds how many run at once.
+const each =
+  <K, V>(call: (key: K) => Promise<V>, limit: <T>(run: () => Promise<T>) => Promise<T> = (run) => run()) =>
+  (keys: readonly K[]) =>
+    Promise.all(keys.map((key) => limit(() => call(key)).catch((error: unknown) => toError(error))));
 
 export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
   // Rows of the list pages of this request, by interchange id, and the pages still in flight.
   const seen = new Map<number, InterchangeRecord>();
   const pagesInFlight = new Set<Promise<unknown>>();
+  // One bound for the whole request, however many batches its lookups arrive in.
+  const lookupLimit = pLimit(INTERCHANGE_LOOKUP_CONCURRENCY);
 
   const interchangeById = new DataLoader<number, InterchangeRecord | null>(
     async (ids) => {
@@ -31,7 +45,7 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
       return each((id: number) => {
         const row = seen.get(id);
         return row ? Promise.resolve(row) : upstream.interchange(id);
-      })(ids);
+      }, lookupLimit)(ids);
     },
     // Run after every root field has started its loads, so pages started alongside are known.
     { batchScheduleFn: (callback) => setImmediate(callback) },

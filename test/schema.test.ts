@@ -1,11 +1,26 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  type IntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
+import { gql, mockUpstream } from './helpers.js';
 
 const run = promisify(execFile);
+const outcome = (promise: Promise<{ stdout: string; stderr: string }>) =>
+  promise.then(
+    ({ stdout, stderr }) => ({ code: 0, output: stdout + stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+  );
 
 describe('schema.graphql', () => {
   it('is what the code serves (the same check as npm run schema:check)', async () => {
@@ -15,6 +30,31 @@ describe('schema.graphql', () => {
     expect('code' in result ? result.code : 0, 'stdout' in result ? result.stdout + result.stderr : '').toBe(0);
     const checkedIn = buildSchema(readFileSync('schema.graphql', 'utf8'));
     expect(printSchema(lexicographicSortSchema(checkedIn))).toBe(printSchema(lexicographicSortSchema(schema)));
+  });
+
+  it('is exactly what the server answers to introspection over HTTP', async () => {
+    const { app } = mockUpstream();
+    const { body } = await gql(app, getIntrospectionQuery({ descriptions: true, specifiedByUrl: true }));
+    expect(body.errors).toBeUndefined();
+    const served = buildClientSchema(body.data as unknown as IntrospectionQuery);
+    const checkedIn = buildSchema(readFileSync('schema.graphql', 'utf8'));
+    expect(printSchema(lexicographicSortSchema(checkedIn))).toBe(printSchema(lexicographicSortSchema(served)));
+  });
+
+  it('schema:diff (graphql-inspector) flags a breaking change and passes an additive one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'schema-diff-'));
+    const current = readFileSync('schema.graphql', 'utf8');
+    writeFileSync(join(dir, 'added.graphql'), current.replace('type MailboxStats {', 'type MailboxStats {\n  note: String'));
+    writeFileSync(join(dir, 'removed.graphql'), current.replace(/\n  sender: String\n/, '\n'));
+    const diff = (next: string) => outcome(run('node_modules/.bin/graphql-inspector', ['diff', 'schema.graphql', join(dir, next)]));
+
+    const added = await diff('added.graphql');
+    const removed = await diff('removed.graphql');
+
+    expect(added.code, added.output).toBe(0);
+    expect(removed.code).toBe(1);
+    expect(removed.output).toContain('Field sender was removed from object type Interchange');
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts['schema:diff']).toMatch(/^graphql-inspector diff git:main:schema\.graphql schema\.graphql$/);
   });
 
   it('names what the contract names', () => {

@@ -83,6 +83,23 @@ builder.node(Interchange, {
   }),
 });
 
+// The federation entity: other subgraphs extend Interchange by its ECGrid id. Representations
+// carry the id as a JSON number or, from gateways that treat ids as strings, a numeric string.
+builder.asEntity(Interchange, {
+  key: builder.selection<{ interchangeId: number | string }>('interchangeId'),
+  // async: a bad representation must fail its own entry, not the whole `_entities` list.
+  resolveReference: async (representation, context) =>
+    context.ecgrid.interchangeById.load(entityId(representation.interchangeId)),
+});
+
+function entityId(value: unknown): number {
+  const id = readId(value);
+  if (id === undefined || id < 1) {
+    throw new BadInputError('representations: interchangeId must be a positive id up to 2^53 - 1', 'representations');
+  }
+  return id;
+}
+
 const InterchangeFilter = builder.inputType('InterchangeFilter', {
   description: 'Narrows an interchange list. ECGrid compares dates inclusively; 0 or absent ids mean any.',
   fields: (t) => ({
