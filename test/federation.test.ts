@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, type Dispatcher } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INTERCHANGE_LOOKUP_CONCURRENCY } from '../src/loaders.js';
+import { MAX_ENTITY_REPRESENTATIONS } from '../src/schema/entities-limit.js';
 import { EntitiesDocument, ServiceDocument } from './client/graphql.js';
 import { ACME, startStack, type Stack } from './helpers.js';
 import { request } from './typed-request.js';
@@ -127,6 +128,13 @@ describe('the federation subgraph', () => {
     });
     expect(body.data?._entities).toEqual([null]);
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(stack.simulator.calls).toHaveLength(0);
+  });
+
+  it('_entities with more representations than MAX_ENTITY_REPRESENTATIONS: BAD_USER_INPUT, no upstream call', async () => {
+    const representations = Array.from({ length: MAX_ENTITY_REPRESENTATIONS + 1 }, (_, i) => ({ __typename: 'Interchange', interchangeId: 98_700_001 + i }));
+    const { body } = await request(stack.app, EntitiesDocument, { variables: { representations }, headers: ACME });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(stack.simulator.calls).toHaveLength(0);
   });
 });

@@ -1,0 +1,22 @@
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { BadInputError } from '../bad-input-error.js';
+
+/**
+ * `_entities` is added by the federation plugin after Pothos builds the schema, so the
+ * upstream-call budget (schema complexity) does not see it. A gateway batches representations,
+ * so the bound is on their number: each distinct one may be an ECGrid call.
+ */
+export const MAX_ENTITY_REPRESENTATIONS = 500;
+
+export function limitEntities(schema: GraphQLSchema): GraphQLSchema {
+  const field = schema.getQueryType()?.getFields()['_entities'];
+  if (!field) return schema;
+  const resolve = field.resolve ?? defaultFieldResolver;
+  field.resolve = (root, args: { representations?: unknown[] }, context, info) => {
+    if ((args.representations?.length ?? 0) > MAX_ENTITY_REPRESENTATIONS) {
+      throw new BadInputError(`representations: at most ${MAX_ENTITY_REPRESENTATIONS} per request`, 'representations');
+    }
+    return resolve(root, args, context, info);
+  };
+  return schema;
+}
