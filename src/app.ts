@@ -1,4 +1,5 @@
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Tracer } from '@opentelemetry/api';
+import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Context, createContextFactory } from './context.js';
@@ -6,11 +7,16 @@ import { toClientError } from './errors.js';
 import type { ExampleOperation } from './example-operations.js';
 import type { Logger } from './logger.js';
 import { useBodyLimit } from './body-limit.js';
+import { createMetrics, type Metrics, useMetrics } from './observability/metrics.js';
+import { useOperationSpans } from './observability/operation-spans.js';
+import { Readiness, useReadiness } from './observability/readiness.js';
+import { useRequestLog } from './observability/request-log.js';
+import { observeUpstreamCalls } from './observability/upstream-metrics.js';
 import { DEFAULT_LIMITS, type OperationLimits, useOperationLimits } from './operation-limits.js';
 import { usePartialErrors } from './partial-errors.js';
 import { yogaLogging } from './yoga-logging.js';
 import type { Dispatcher } from 'undici';
-import type { UpstreamCallEvent } from './upstream/client.js';
+import { EcgridClient, type UpstreamCallEvent } from './upstream/client.js';
 import { createTransport, type TransportSettings, type UpstreamTransport } from './upstream/transport.js';
 import { schema } from './schema/index.js';
 
@@ -44,25 +50,62 @@ export interface AppOptions {
   readonly limits?: Partial<OperationLimits>;
   /** The clock that pins new walks; tests move it. */
   readonly now?: () => number;
+  /** Prometheus registry served at GET /metrics, with the upstream observer; a fresh one when absent. */
+  readonly metrics?: Metrics;
+  /** OpenTelemetry tracer for one span per operation; no tracing plugin at all when absent. */
+  readonly tracer?: Tracer;
+  /** Readiness (GET /ready): is the upstream circuit breaker open? The app's own breaker when absent. */
+  readonly breakerOpen?: () => boolean;
+  /** Readiness: true once shutdown has begun, so /ready answers 503 while in-flight requests finish. */
+  readonly draining?: () => boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context> & { readonly upstream: UpstreamTransport };
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+/** Bound of the readiness probe's upstream call: a probe must answer quickly either way. */
+const READY_TIMEOUT_MS = 2_000;
 
 /** Builds the GraphQL HTTP app from its dependencies; opens no port. */
 export function createApp(options: AppOptions): App {
   const { upstream } = options;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const metrics = options.metrics ?? createMetrics();
+  const origin = new URL(upstream.baseUrl).origin;
+  const observeCall = observeUpstreamCalls(metrics.upstream);
+  const onCall = (event: UpstreamCallEvent) => {
+    observeCall(event);
+    upstream.onCall?.(event);
+  };
   const transport = createTransport({
     dispatcher: upstream.dispatcher,
     retry: { ...DEFAULT_RETRY, ...upstream.retry },
     breaker: { ...DEFAULT_BREAKER, ...upstream.breaker },
-    onRetry: upstream.onRetry,
+    onRetry: (event) => {
+      metrics.upstream.retry(event.path);
+      upstream.onRetry?.(event);
+    },
     onBreakerStateChange: (state) => {
-      options.logger.warn({ breaker: state, ecgrid: new URL(upstream.baseUrl).origin }, `ECGrid circuit breaker ${state}`);
+      options.logger.warn({ breaker: state, ecgrid: origin }, `ECGrid circuit breaker ${state}`);
+      metrics.upstream.breakerState(origin, state);
       upstream.onBreakerStateChange?.(state);
     },
+  });
+  metrics.upstream.breakerState(origin, transport.breaker.state);
+  // The probe goes through the pool with retries (one blip is not "unready"), not through the
+  // breaker: probes must not open it, and an open breaker already answers "not ready".
+  const readiness = new Readiness({
+    upstreamVersion: () =>
+      new EcgridClient({
+        baseUrl: upstream.baseUrl,
+        dispatcher: transport.dispatcher,
+        credential: undefined,
+        attemptTimeoutMs: READY_TIMEOUT_MS,
+        deadlineMs: READY_TIMEOUT_MS,
+        onCall,
+      }).version(),
+    breakerOpen: options.breakerOpen ?? (() => transport.breaker.state === 'open'),
+    draining: options.draining,
   });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -74,7 +117,7 @@ export function createApp(options: AppOptions): App {
         serviceKey: upstream.serviceKey,
         attemptTimeoutMs: upstream.attemptTimeoutMs,
         deadlineMs: upstream.deadlineMs,
-        onCall: upstream.onCall,
+        onCall,
       },
       now: options.now,
       maxUpstreamCalls: limits.maxUpstreamCalls,
@@ -87,7 +130,16 @@ export function createApp(options: AppOptions): App {
     maskedErrors: { maskError: (error) => toClientError(error) },
     batching: false,
     logging: yogaLogging(options.logger),
-    plugins: [useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY), ...useOperationLimits(limits), usePartialErrors()],
+    plugins: [
+      // First, so that every request, even one answered early, gets its log line.
+      useRequestLog(options.logger),
+      useReadiness(readiness),
+      useMetrics(metrics),
+      ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
+      useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY),
+      ...useOperationLimits(limits),
+      usePartialErrors(),
+    ],
   });
   return Object.assign(yoga, { upstream: transport });
 }

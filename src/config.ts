@@ -16,6 +16,8 @@ const schema = z.object({
     .optional(),
   ECGRID_API_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** `auto`: human-readable when stdout is a terminal, JSON lines otherwise. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Overall bound for one upstream call, retries included. */
   ECGRID_TIMEOUT_MS: milliseconds(10_000, 120_000),
   /** Bound for one attempt: time to response headers, and between body chunks. */
@@ -42,9 +44,20 @@ const schema = z.object({
   /** Upstream calls one operation may cause, counted from its shape before it runs. */
   MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(40),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
+  SHUTDOWN_TIMEOUT_MS: milliseconds(10_000, 600_000),
+  /** OpenTelemetry tracing is on when either endpoint is set (the standard OTEL_* variables). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('ecgrid-graphql'),
+  OTEL_SDK_DISABLED: booleanFlag.default(false),
 });
 
 export type Config = z.infer<typeof schema>;
+
+export function tracingEnabled(config: Config): boolean {
+  return !config.OTEL_SDK_DISABLED && (config.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined || config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined);
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';

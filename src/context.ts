@@ -2,6 +2,7 @@ import type { GraphQLError } from 'graphql';
 import type { Dispatcher } from 'undici';
 import { credentialFrom } from './credentials.js';
 import { createLoaders, type EcgridLoaders } from './loaders.js';
+import { recordUpstreamCall, requestScopeOf } from './observability/request-log.js';
 import type { UpstreamBreaker } from './upstream/breaker.js';
 import { EcgridClient, type EcgridUpstream, type UpstreamCallEvent } from './upstream/client.js';
 import { EcgridNoCredentialError } from './upstream/errors.js';
@@ -41,6 +42,7 @@ export function createContextFactory(options: ContextOptions) {
   const { upstream } = options;
   return ({ request }: { request: Request }): Context => {
     const credential = credentialFrom(request.headers, upstream.serviceKey);
+    const scope = requestScopeOf(request);
     const client: EcgridUpstream = credential.ok
       ? new EcgridClient({
           baseUrl: upstream.baseUrl,
@@ -48,8 +50,13 @@ export function createContextFactory(options: ContextOptions) {
           credential: credential.credential,
           attemptTimeoutMs: upstream.attemptTimeoutMs,
           deadlineMs: upstream.deadlineMs,
-          requestId: request.headers.get('x-request-id') ?? undefined,
-          onCall: upstream.onCall,
+          requestId: scope?.requestId,
+          onCall: scope
+            ? (event) => {
+                recordUpstreamCall(scope, event);
+                upstream.onCall?.(event);
+              }
+            : upstream.onCall,
           breaker: upstream.breaker,
         })
       : refusingUpstream(credential.problem);

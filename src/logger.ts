@@ -13,6 +13,8 @@ export const REDACTED_PATHS = [
   '*.credential',
 ];
 
+export type LogFormat = 'json' | 'pretty' | 'auto';
+
 export function createLogger(level: LevelWithSilent, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -23,6 +25,16 @@ export function createLogger(level: LevelWithSilent, destination?: pino.Destinat
     },
     destination,
   );
+}
+
+/**
+ * Where log lines go: JSON lines on stdout (what log collectors read), or pino-pretty's
+ * human-readable lines when LOG_FORMAT is `pretty`, or `auto` and stdout is a terminal.
+ */
+export async function logDestination(format: LogFormat, isTTY: boolean): Promise<pino.DestinationStream | undefined> {
+  if (format === 'json' || (format === 'auto' && !isTTY)) return undefined;
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({ colorize: isTTY, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service' });
 }
 
 export type { Logger };

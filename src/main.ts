@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, tracingEnabled } from './config.js';
 import { exampleOperations } from './example-operations.js';
-import { createLogger } from './logger.js';
+import { trackRequests } from './graceful-shutdown.js';
+import { createLogger, logDestination } from './logger.js';
+import { createMetrics } from './observability/metrics.js';
 import { Simulator } from './simulator/simulator.js';
 import { createUpstreamDispatcher } from './upstream/dispatcher.js';
 
@@ -15,7 +17,7 @@ try {
   process.exit(2);
 }
 
-const logger = createLogger(config.LOG_LEVEL);
+const logger = createLogger(config.LOG_LEVEL, await logDestination(config.LOG_FORMAT, process.stdout.isTTY === true));
 let baseUrl = config.ECGRID_BASE_URL;
 let simulator: Simulator | undefined;
 let graphiqlHeaders: Record<string, string> = {};
@@ -47,6 +49,15 @@ if (baseUrl === undefined) {
 } else {
   logger.info({ mode: 'ecgrid', ecgrid: baseUrl }, `Using the ECGrid API at ${baseUrl}`);
 }
+
+// The SDK is loaded only when tracing is configured.
+const tracing = tracingEnabled(config)
+  ? (await import('./observability/tracing.js')).startTracing({ serviceName: config.OTEL_SERVICE_NAME })
+  : undefined;
+if (tracing) logger.info('OpenTelemetry tracing on: one span per operation and per ECGrid call, exported over OTLP');
+
+const metrics = createMetrics({ processMetrics: true });
+let stopping = false;
 
 const dispatcher = createUpstreamDispatcher({
   connectTimeoutMs: config.ECGRID_CONNECT_TIMEOUT_MS,
@@ -80,24 +91,42 @@ const app = createApp({
     // With a service key, a browser's credential-less "simple" request would run on it: refuse those.
     csrfPrevention: config.ECGRID_API_KEY !== undefined,
   },
+  metrics,
+  tracer: tracing?.tracer,
+  draining: () => stopping,
 });
 
 const server = createServer(app);
+const requests = trackRequests(server);
 server.listen(config.PORT, config.HOST, () => {
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  logger.info(`GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser), health at /health`);
+  logger.info(
+    `GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser); /health, /ready and /metrics beside it`,
+  );
 });
 
-let stopping = false;
-const stop = (signal: string) => {
+/**
+ * SIGTERM/SIGINT: /ready turns 503, no new connections, in-flight requests finish (up to
+ * SHUTDOWN_TIMEOUT_MS), then the upstream pools, simulator and tracing close. Exit 0 when every
+ * request finished, 1 when some were cut off at the deadline.
+ */
+const stop = async (signal: string) => {
+  // npm forwards the terminal's SIGINT that the server also got: a repeat is not a second request.
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, 'shutting down');
-  server.close(() => {
-    void Promise.all([dispatcher.close(), simulator?.close()]).then(() => process.exit(0));
-  });
-  server.closeIdleConnections();
-  setTimeout(() => process.exit(0), 10_000).unref();
+  logger.info({ signal, inFlight: requests.inFlight, deadlineMs: config.SHUTDOWN_TIMEOUT_MS }, 'shutting down: draining in-flight requests');
+  const drained = await requests.drain(config.SHUTDOWN_TIMEOUT_MS);
+  if (drained.forced) logger.warn(drained, 'shutdown deadline passed: in-flight requests were cut off');
+  const closing = Promise.allSettled([
+    drained.forced ? dispatcher.destroy() : dispatcher.close(),
+    simulator?.close(),
+    tracing?.shutdown(),
+    app.dispose(),
+  ]);
+  const bound = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+  await Promise.race([closing, bound]);
+  logger.info({ drainMs: drained.ms, forced: drained.forced }, 'stopped');
+  process.exit(drained.forced ? 1 : 0);
 };
-process.once('SIGINT', () => stop('SIGINT'));
-process.once('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

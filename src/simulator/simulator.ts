@@ -36,6 +36,8 @@ export interface RecordedCall {
   readonly authorization: string | undefined;
   readonly contentType: string | undefined;
   readonly requestId: string | undefined;
+  /** W3C trace context, when the caller traces. */
+  readonly traceparent: string | undefined;
   readonly body: unknown;
   readonly mailboxId: number | undefined;
   readonly at: number;
@@ -332,6 +334,7 @@ export class Simulator {
       authorization: header(req, 'authorization'),
       contentType: header(req, 'content-type'),
       requestId: header(req, 'x-request-id'),
+      traceparent: header(req, 'traceparent'),
       body,
       mailboxId: caller instanceof HttpAnswer ? undefined : caller.kind === 'mailbox' ? caller.mailbox.mailboxId : caller.mailboxId,
       at: this.#now(),

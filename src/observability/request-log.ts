@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { getOperationAST } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger.js';
+import type { UpstreamCallEvent } from '../upstream/client.js';
+
+/** What the log line of one HTTP request tells; filled in as the request goes through yoga. */
+export interface RequestScope {
+  /** The caller's `X-Request-Id` when it is a sane token, else a new UUID; sent upstream and back. */
+  readonly requestId: string;
+  readonly started: number;
+  operation?: { readonly type: string; readonly name: string | undefined };
+  upstreamCalls: number;
+  upstreamFailures: number;
+  upstreamMs: number;
+  errorCodes?: string[];
+}
+
+const scopes = new WeakMap<Request, RequestScope>();
+
+/** The scope of a request seen by useRequestLog (yoga hands the same Request to the context factory). */
+export function requestScopeOf(request: Request): RequestScope | undefined {
+  return scopes.get(request);
+}
+
+export function recordUpstreamCall(scope: RequestScope, event: UpstreamCallEvent): void {
+  // A call refused for want of a credential never left: not an upstream call.
+  if (event.statusCode === undefined && event.error?.code === 'NO_CREDENTIAL') return;
+  scope.upstreamCalls += 1;
+  scope.upstreamMs += event.durationMs;
+  if (event.error !== undefined && event.error.code !== 'NOT_FOUND') scope.upstreamFailures += 1;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
+const PROBES = new Set(['/health', '/ready', '/metrics']);
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * One log line per HTTP request: method, path (never the query string, which may carry variables),
+ * status, duration, the GraphQL operation, upstream calls and error codes. Probes and scrapes log
+ * at debug. Headers are not logged at all, so no credential can reach the line.
+ */
+export function useRequestLog(logger: Logger): Plugin {
+  const log = logger.child({ component: 'http' });
+  return {
+    onRequest({ request }) {
+      const offered = request.headers.get('x-request-id');
+      scopes.set(request, {
+        requestId: offered !== null && REQUEST_ID.test(offered) ? offered : randomUUID(),
+        started: performance.now(),
+        upstreamCalls: 0,
+        upstreamFailures: 0,
+        upstreamMs: 0,
+      });
+    },
+    onExecute({ args }) {
+      const scope = scopes.get((args.contextValue as { request: Request }).request);
+      const operation = getOperationAST(args.document, args.operationName);
+      if (scope && operation) scope.operation = { type: operation.operation, name: operation.name?.value };
+    },
+    onResultProcess({ request, result }) {
+      const scope = scopes.get(request);
+      if (!scope || Array.isArray(result) || !('errors' in result) || !result.errors?.length) return;
+      scope.errorCodes = [
+        ...new Set(result.errors.map((error) => String((error as { extensions?: { code?: unknown } }).extensions?.code ?? 'unknown'))),
+      ];
+    },
+    onResponse({ request, response }) {
+      const scope = scopes.get(request);
+      if (!scope) return;
+      response.headers.set('x-request-id', scope.requestId);
+      const path = new URL(request.url).pathname;
+      const responseTime = round(performance.now() - scope.started);
+      const { operation } = scope;
+      const line = {
+        req: { id: scope.requestId, method: request.method, path },
+        res: { statusCode: response.status },
+        responseTime,
+        ...(operation ? { operation: { type: operation.type, name: operation.name ?? null } } : {}),
+        upstream: { calls: scope.upstreamCalls, failed: scope.upstreamFailures, ms: round(scope.upstreamMs) },
+        ...(scope.errorCodes ? { errors: scope.errorCodes } : {}),
+      };
+      const what = operation ? `${operation.type} ${operation.name ?? '(anonymous)'}` : `${request.method} ${path}`;
+      const message = `${what} ${response.status} ${Math.round(responseTime)}ms`;
+      if (PROBES.has(path)) log.debug(line, message);
+      else log.info(line, message);
+    },
+  };
+}
