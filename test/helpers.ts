@@ -60,7 +60,13 @@ type UpstreamOverrides = Partial<AppOptions['upstream']>;
 
 /** The app in front of a real simulator on a loopback port, through a real undici Agent. */
 export async function startStack(
-  options: { simulator?: SimulatorOptions; upstream?: UpstreamOverrides; clock?: TestClock } = {},
+  options: {
+    simulator?: SimulatorOptions;
+    upstream?: UpstreamOverrides;
+    clock?: TestClock;
+    /** Other createApp options (logger, metrics, tracer, readiness inputs). */
+    app?: Partial<Omit<AppOptions, 'upstream'>>;
+  } = {},
 ): Promise<Stack> {
   const clock = options.clock ?? new TestClock();
   const simulator = await Simulator.start({ anchor: new Date(ANCHOR), now: clock.now, ...options.simulator });
@@ -75,6 +81,7 @@ export async function startStack(
       deadlineMs: 10_000,
       ...options.upstream,
     },
+    ...options.app,
   });
   return {
     app,
@@ -99,7 +106,7 @@ export interface MockedUpstream {
 }
 
 /** The app in front of an undici MockAgent: exact upstream answers, no network. */
-export function mockUpstream(upstream: UpstreamOverrides = {}): MockedUpstream {
+export function mockUpstream(upstream: UpstreamOverrides = {}, appOptions: Partial<Omit<AppOptions, 'upstream'>> = {}): MockedUpstream {
   const agent = new MockAgent();
   agent.disableNetConnect();
   const pool = agent.get(MOCK_ORIGIN);
@@ -114,6 +121,7 @@ export function mockUpstream(upstream: UpstreamOverrides = {}): MockedUpstream {
       ...upstream,
       onCall: upstream.onCall,
     },
+    ...appOptions,
   });
   return { app, agent, pool, requests };
 }
@@ -156,3 +164,27 @@ export const row = (overrides: Record<string, unknown> = {}) => ({
   created: '2026-05-01T10:30:00Z',
   ...overrides,
 });
+
+/** A logger whose lines are kept in memory, parsed. */
+export function captureLogs(level: 'trace' | 'debug' | 'info' | 'warn' = 'trace') {
+  const chunks: string[] = [];
+  const logger = createLogger(level, { write: (chunk: string) => void chunks.push(chunk) });
+  return {
+    logger,
+    /** Everything written, as one string: for "never contains" checks. */
+    text: () => chunks.join(''),
+    lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>),
+  };
+}
+
+/** A free loopback port (closed again before it is returned). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

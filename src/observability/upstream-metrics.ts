@@ -12,7 +12,7 @@ export type { BreakerState };
  * What the upstream layer (client, retry interceptor, circuit breaker, coalescing, cache) reports
  * for metrics. Every method is cheap and never throws. `endpoint` may be a raw request path
  * (`/v2/interchanges/98712871?x=1`): it is reduced to its route (`/v2/interchanges/{id}`), and
- * anything that is not an ECGrid route becomes `other`, so no id, query or credential is a label.
+ * anything that is not a known ECGrid route becomes `other`, so no id, query or credential is a label.
  */
 export interface UpstreamObserver {
   /** One finished call as the client saw it (retries included); durationMs spans all attempts. */
@@ -35,14 +35,32 @@ export const noUpstreamObserver: UpstreamObserver = {
   breakerState() {},
 };
 
-const ROUTE = /^\/v2(?:\/(?:[a-z][a-z-]*|\{id\}))+$/;
+/**
+ * The ECGrid routes a label may name. A path outside this list is `other`: labels must not grow
+ * with input, and a path segment is never trusted to be free of secrets. Add routes as the client
+ * learns them.
+ */
+const ROUTES = new Set([
+  '/v2/auth/version',
+  '/v2/auth/login',
+  '/v2/auth/refresh-token',
+  '/v2/auth/logout',
+  '/v2/auth/session',
+  '/v2/reports/mailbox-interchange-stats',
+  '/v2/interchanges/inbox-list',
+  '/v2/interchanges/outbox-list',
+  '/v2/interchanges/{id}',
+  '/v2/users/me',
+  '/v2/mailboxes/{id}',
+  '/v2/status-lists',
+]);
 
-/** The route of an upstream path: ids become `{id}`, query and prefix go, a non-route is `other`. */
+/** The route of an upstream path: ids become `{id}`, query and prefix go, an unknown route is `other`. */
 export function endpointLabel(path: string): string {
   const bare = path.split(/[?#]/, 1)[0] ?? '';
   const start = bare.indexOf('/v2/');
   const route = (start >= 0 ? bare.slice(start) : bare).replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/+$/, '');
-  return ROUTE.test(route) && route.length <= 80 ? route : 'other';
+  return ROUTES.has(route) ? route : 'other';
 }
 
 /** The origin of a URL (scheme, host, port: never userinfo, path or query), or `other`. */

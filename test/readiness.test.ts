@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readiness } from '../src/observability/readiness.js';
+import { startStack, type Stack } from './helpers.js';
+
+const versionCalls = (stack: Stack) => stack.simulator.calls.filter((call) => call.path === '/v2/auth/version').length;
+
+async function ready(stack: Stack) {
+  const response = await stack.app.fetch('http://localhost/ready');
+  return { status: response.status, body: (await response.json()) as Record<string, any>, headers: response.headers };
+}
+
+describe('GET /ready and GET /health', () => {
+  let stack: Stack;
+  let breakerOpen = false;
+  let draining = false;
+
+  beforeAll(async () => {
+    stack = await startStack({ app: { breakerOpen: () => breakerOpen, draining: () => draining } });
+  });
+  afterAll(() => stack.close());
+
+  it('is ready when ECGrid answers GET /v2/auth/version (unauthenticated)', async () => {
+    stack.simulator.resetCalls();
+    const { status, body, headers } = await ready(stack);
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(body).toMatchObject({
+      status: 'ready',
+      ready: true,
+      checks: { config: 'ok', upstream: 'ok', breaker: 'closed', shutdown: 'no' },
+      upstreamVersion: '2.6',
+    });
+    expect(stack.simulator.calls).toHaveLength(1);
+    expect(stack.simulator.calls[0]).toMatchObject({ method: 'GET', path: '/v2/auth/version', apiKey: undefined, authorization: undefined });
+  });
+
+  it('stays cheap: probes within 2 s share one upstream answer, concurrent probes one call', async () => {
+    stack.simulator.resetCalls();
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ready(stack)));
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+    for (let i = 0; i < 5; i++) expect((await ready(stack)).status).toBe(200);
+    expect(versionCalls(stack)).toBe(1);
+  });
+
+  it('is not ready while ECGrid fails, and ready again once it answers; /health stays 200', async () => {
+    const readiness = new Readiness({
+      upstreamVersion: () => fetchVersion(stack),
+      cacheMs: 0,
+    });
+    stack.simulator.faults.add({ path: '/v2/auth/version', times: 1, fault: { kind: 'status', status: 503 } });
+    expect(await readiness.check()).toMatchObject({ ready: false, checks: { upstream: 'unreachable' }, upstreamError: 'UNAVAILABLE' });
+    expect(await readiness.check()).toMatchObject({ ready: true, checks: { upstream: 'ok' } });
+
+    // Through the app: an upstream that resets the connection makes /ready 503, /health still 200.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    stack.simulator.faults.add({ path: '/v2/auth/version', times: 1, fault: { kind: 'reset' } });
+    const down = await ready(stack);
+    expect(down.status).toBe(503);
+    expect(down.body).toMatchObject({ status: 'not ready', ready: false, checks: { upstream: 'unreachable' } });
+    expect((await stack.app.fetch('http://localhost/health')).status).toBe(200);
+  });
+
+  it('is not ready while the circuit breaker is open, without calling ECGrid', async () => {
+    stack.simulator.resetCalls();
+    breakerOpen = true;
+    try {
+      const { status, body } = await ready(stack);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ ready: false, checks: { breaker: 'open', upstream: 'not checked' } });
+      expect(versionCalls(stack)).toBe(0);
+    } finally {
+      breakerOpen = false;
+    }
+  });
+
+  it('is not ready once shutdown has begun, while /health still answers 200', async () => {
+    draining = true;
+    try {
+      const { status, body } = await ready(stack);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ ready: false, checks: { shutdown: 'draining' } });
+      expect((await stack.app.fetch('http://localhost/health')).status).toBe(200);
+    } finally {
+      draining = false;
+    }
+  });
+
+  it('answers an unreachable ECGrid within the probe bound (2 s), not the request timeout', async () => {
+    const hanging = await startStack({ upstream: { attemptTimeoutMs: 20_000, deadlineMs: 25_000 } });
+    try {
+      hanging.simulator.faults.add({ path: '/v2/auth/version', fault: { kind: 'hang' } });
+      const started = performance.now();
+      const { status, body } = await ready(hanging);
+      const ms = performance.now() - started;
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ checks: { upstream: 'unreachable' }, upstreamError: 'UNAVAILABLE' });
+      expect(ms).toBeGreaterThan(1_500);
+      expect(ms).toBeLessThan(5_000);
+    } finally {
+      hanging.simulator.faults.clear();
+      await hanging.close();
+    }
+  });
+});
+
+async function fetchVersion(stack: Stack): Promise<{ version: string }> {
+  const { EcgridClient } = await import('../src/upstream/client.js');
+  return new EcgridClient({
+    baseUrl: stack.simulator.url,
+    dispatcher: stack.dispatcher,
+    credential: undefined,
+    attemptTimeoutMs: 1_000,
+    deadlineMs: 1_000,
+  }).version();
+}
