@@ -1,8 +1,11 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTracing, type Tracing } from '../src/observability/tracing.js';
 import { ACME, gql, startStack, type Stack } from './helpers.js';
+import { startServer } from './server-process.js';
 
 const QUERY = 'query Inbox($first: Int) { mailboxStats { sent } inbox(first: $first) { totalCount edges { node { interchangeId sender status created } } } }';
 
@@ -98,6 +101,51 @@ describe('OpenTelemetry tracing (in-memory exporter)', () => {
     } finally {
       await untraced.close();
     }
+  });
+});
+
+describe('tracing in the real process', () => {
+  it('is off without an OTLP endpoint, and exports spans over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', async () => {
+    const received: { path: string; headers: IncomingHttpHeaders; body: Buffer }[] = [];
+    const collector = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({ path: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
+        response.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+      });
+    });
+    await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+    const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+
+    const untraced = await startServer();
+    expect(untraced.lines.some((line) => String(line['msg']).includes('tracing on'))).toBe(false);
+    untraced.child.kill('SIGTERM');
+    await untraced.exited;
+
+    const server = await startServer({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'ecgrid-otlp-test' });
+    try {
+      expect(server.lines.some((line) => String(line['msg']).includes('tracing on'))).toBe(true);
+      const response = await fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'demo-key-acme' },
+        body: JSON.stringify({ query: 'query MailboxStats { mailboxStats { sent } }' }),
+      });
+      expect(response.status).toBe(200);
+      server.child.kill('SIGTERM'); // shutdown flushes the batch
+      expect((await server.exited).code).toBe(0);
+    } finally {
+      await server.stop();
+      collector.close();
+    }
+    const traces = received.filter((request) => request.path === '/v1/traces');
+    expect(traces.length).toBeGreaterThan(0);
+    expect(traces[0]!.headers['content-type']).toBe('application/x-protobuf');
+    const body = Buffer.concat(traces.map((request) => request.body)).toString('latin1');
+    expect(body).toContain('query MailboxStats');
+    expect(body).toContain('ecgrid-otlp-test');
+    expect(body).toContain('/v2/reports/mailbox-interchange-stats');
+    expect(body).not.toContain('demo-key-acme');
   });
 });
 
