@@ -15,6 +15,12 @@ export const REDACTED_PATHS = [
 
 export type LogFormat = 'json' | 'pretty' | 'auto';
 
+/**
+ * Logs to `destination`, by default stdout written synchronously: pino's default asynchronous
+ * stdout flushes at exit with a loop that never ends once the reader of the pipe has gone
+ * (sonic-boom 4.2 retries EPIPE forever), so a server piped into `head` could not shut down.
+ * One synchronous write per request is a small cost next to a GraphQL request.
+ */
 export function createLogger(level: LevelWithSilent, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -23,7 +29,7 @@ export function createLogger(level: LevelWithSilent, destination?: pino.Destinat
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    destination ?? pino.destination({ dest: 1, sync: true }),
   );
 }
 

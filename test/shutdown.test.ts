@@ -98,3 +98,21 @@ describe('graceful shutdown of the real process', () => {
     await agent.close();
   });
 });
+
+describe('shutdown with a closed stdout', () => {
+  it('still exits when whoever read the logs has gone (e.g. `npm start | head`)', async () => {
+    const server = await startServer();
+    try {
+      server.child.stdout!.destroy(); // the reading end of the pipe closes
+      await sleep(100);
+      const signalAt = performance.now();
+      server.child.kill('SIGTERM');
+      const exited = await Promise.race([server.exited, sleep(8_000).then(() => undefined)]);
+      expect(exited, 'the process hung on exit').toBeDefined();
+      expect(exited!.code).toBe(0);
+      console.log(`shutdown timing: with stdout closed, exited 0 ${Math.round(exited!.at - signalAt)} ms after SIGTERM`);
+    } finally {
+      await server.stop();
+    }
+  });
+});
