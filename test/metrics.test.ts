@@ -59,26 +59,55 @@ describe('GET /metrics', () => {
     expect((after.get(histogram) ?? 0) - (before.get(histogram) ?? 0)).toBe(3);
   });
 
-  it('classes upstream failures: 5xx, 4xx, timeout, network; and error results by code', async () => {
+  it('classes upstream failures (5xx, 4xx, timeout, network) after retries, counts the retries, and error results by code', async () => {
     const sim = stack.simulator;
-    sim.faults.add({ path: '/v2/reports', times: 1, fault: { kind: 'status', status: 503 } });
-    await gql(stack.app, 'query S { mailboxStats { sent } }', { headers: ACME });
-    sim.faults.add({ path: '/v2/reports', times: 1, fault: { kind: 'status', status: 403 } });
-    await gql(stack.app, 'query S { mailboxStats { sent } }', { headers: ACME });
-    sim.faults.add({ path: '/v2/reports', times: 1, fault: { kind: 'hang' } });
-    await gql(stack.app, 'query S { mailboxStats { sent } }', { headers: ACME });
-    sim.faults.add({ path: '/v2/reports', times: 1, fault: { kind: 'reset' } });
-    await gql(stack.app, 'query S { mailboxStats { sent } }', { headers: ACME });
+    const before = (await scrape(stack)).samples;
+    const failWith = async (fault: Parameters<typeof sim.faults.add>[0]['fault']) => {
+      sim.faults.add({ path: '/v2/reports', fault });
+      try {
+        await gql(stack.app, 'query S { mailboxStats { sent } }', { headers: ACME });
+      } finally {
+        sim.faults.clear();
+      }
+    };
+    sim.resetCalls();
+    await failWith({ kind: 'status', status: 503 });
+    const attempts = sim.callCount;
+    await failWith({ kind: 'status', status: 403 });
+    await failWith({ kind: 'hang' });
+    await failWith({ kind: 'reset' });
     const { samples } = await scrape(stack);
+    const delta = (key: string) => (samples.get(key) ?? 0) - (before.get(key) ?? 0);
     const calls = (statusClass: string) =>
-      samples.get(`ecgrid_upstream_calls_total{endpoint="/v2/reports/mailbox-interchange-stats",status_class="${statusClass}"}`);
-    expect(calls('5xx')).toBeGreaterThanOrEqual(1);
-    expect(calls('4xx')).toBeGreaterThanOrEqual(1);
+      delta(`ecgrid_upstream_calls_total{endpoint="/v2/reports/mailbox-interchange-stats",status_class="${statusClass}"}`);
+    expect(calls('5xx')).toBe(1);
+    expect(calls('4xx')).toBe(1);
     expect(calls('timeout')).toBe(1);
-    expect(calls('network')).toBeGreaterThanOrEqual(1);
-    const errors = (code: string) => samples.get(`graphql_envelop_error_result{operationType="query",operationName="S",phase="execute",code="${code}"}`);
-    expect(errors('UPSTREAM_UNAVAILABLE')).toBeGreaterThanOrEqual(3);
+    expect(calls('network')).toBe(1);
+    // One call, several attempts: the extra attempts are the retries.
+    expect(attempts).toBeGreaterThan(1);
+    expect(delta('ecgrid_upstream_retries_total{endpoint="/v2/reports/mailbox-interchange-stats"}')).toBeGreaterThanOrEqual(attempts - 1);
+    const errors = (code: string) => delta(`graphql_envelop_error_result{operationType="query",operationName="S",phase="execute",code="${code}"}`);
+    expect(errors('UPSTREAM_UNAVAILABLE')).toBe(3);
     expect(errors('FORBIDDEN')).toBe(1);
+  });
+
+  it('shows the circuit breaker opening for the ECGrid origin', async () => {
+    const breaking = await startStack({ upstream: { retry: { maxRetries: 0 }, breaker: { failures: 2, cooldownMs: 60_000 } } });
+    try {
+      const origin = new URL(breaking.simulator.url).origin;
+      const state = async (name: string) => (await scrape(breaking)).samples.get(`ecgrid_upstream_breaker_state{origin="${origin}",state="${name}"}`);
+      expect(await state('closed')).toBe(1);
+      breaking.simulator.faults.add({ path: '/v2/reports', fault: { kind: 'status', status: 503 } });
+      for (let i = 0; i < 3; i++) await gql(breaking.app, '{ mailboxStats { sent } }', { headers: ACME });
+      expect(await state('open')).toBe(1);
+      expect(await state('closed')).toBe(0);
+      const { samples } = await scrape(breaking);
+      expect(samples.get('ecgrid_upstream_calls_total{endpoint="/v2/reports/mailbox-interchange-stats",status_class="circuit_open"}')).toBe(1);
+    } finally {
+      breaking.simulator.faults.clear();
+      await breaking.close();
+    }
   });
 
   it('does not count a call refused for want of a credential (nothing was sent)', async () => {
@@ -156,14 +185,14 @@ describe('the upstream observer (for retries, breaker, coalescing and cache)', (
     observer.cacheLookup('/v2/reports/mailbox-interchange-stats', true);
     observer.cacheLookup('/v2/reports/mailbox-interchange-stats', false);
     observer.breakerState('https://rest.ecgrid.io', 'open');
-    observer.breakerState('https://rest.ecgrid.io', 'half_open');
+    observer.breakerState('https://rest.ecgrid.io', 'half-open');
     observer.call('/v2/auth/version', '2xx', 12);
     const samples = parse(await registry.metrics());
     expect(samples.get('ecgrid_upstream_retries_total{endpoint="/v2/interchanges/inbox-list"}')).toBe(2);
     expect(samples.get('ecgrid_upstream_coalesced_total{endpoint="/v2/interchanges/{id}"}')).toBe(1);
     expect(samples.get('ecgrid_upstream_cache_lookups_total{endpoint="/v2/reports/mailbox-interchange-stats",result="hit"}')).toBe(1);
     expect(samples.get('ecgrid_upstream_cache_lookups_total{endpoint="/v2/reports/mailbox-interchange-stats",result="miss"}')).toBe(1);
-    expect(samples.get('ecgrid_upstream_breaker_state{origin="https://rest.ecgrid.io",state="half_open"}')).toBe(1);
+    expect(samples.get('ecgrid_upstream_breaker_state{origin="https://rest.ecgrid.io",state="half-open"}')).toBe(1);
     expect(samples.get('ecgrid_upstream_breaker_state{origin="https://rest.ecgrid.io",state="open"}')).toBe(0);
     expect(samples.get('ecgrid_upstream_breaker_state{origin="https://rest.ecgrid.io",state="closed"}')).toBe(0);
     expect(samples.get('ecgrid_upstream_call_duration_seconds_sum{endpoint="/v2/auth/version",status_class="2xx"}')).toBeCloseTo(0.012);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Readiness } from '../src/observability/readiness.js';
-import { startStack, type Stack } from './helpers.js';
+import { ACME, gql, startStack, type Stack } from './helpers.js';
 
 const versionCalls = (stack: Stack) => stack.simulator.calls.filter((call) => call.path === '/v2/auth/version').length;
 
@@ -52,10 +52,11 @@ describe('GET /ready and GET /health', () => {
     expect(await readiness.check()).toMatchObject({ ready: false, checks: { upstream: 'unreachable' }, upstreamError: 'UNAVAILABLE' });
     expect(await readiness.check()).toMatchObject({ ready: true, checks: { upstream: 'ok' } });
 
-    // Through the app: an upstream that resets the connection makes /ready 503, /health still 200.
+    // Through the app: an upstream that keeps resetting the connection (retries included) makes
+    // /ready 503; /health stays 200.
     await new Promise((resolve) => setTimeout(resolve, 2_100));
-    stack.simulator.faults.add({ path: '/v2/auth/version', times: 1, fault: { kind: 'reset' } });
-    const down = await ready(stack);
+    stack.simulator.faults.add({ path: '/v2/auth/version', fault: { kind: 'reset' } });
+    const down = await ready(stack).finally(() => stack.simulator.faults.clear());
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ status: 'not ready', ready: false, checks: { upstream: 'unreachable' } });
     expect((await stack.app.fetch('http://localhost/health')).status).toBe(200);
@@ -71,6 +72,22 @@ describe('GET /ready and GET /health', () => {
       expect(versionCalls(stack)).toBe(0);
     } finally {
       breakerOpen = false;
+    }
+  });
+
+  it("follows the app's own circuit breaker when no breakerOpen is given", async () => {
+    const breaking = await startStack({ upstream: { retry: { maxRetries: 0 }, breaker: { failures: 2, cooldownMs: 60_000 } } });
+    try {
+      expect((await ready(breaking)).status).toBe(200);
+      breaking.simulator.faults.add({ path: '/v2/reports', fault: { kind: 'status', status: 503 } });
+      for (let i = 0; i < 2; i++) await gql(breaking.app, '{ mailboxStats { sent } }', { headers: ACME });
+      expect(breaking.app.upstream.breaker.state).toBe('open');
+      const { status, body } = await ready(breaking);
+      expect(status).toBe(503);
+      expect(body).toMatchObject({ ready: false, checks: { breaker: 'open', upstream: 'not checked' } });
+    } finally {
+      breaking.simulator.faults.clear();
+      await breaking.close();
     }
   });
 

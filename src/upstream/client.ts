@@ -146,7 +146,7 @@ export class EcgridClient implements EcgridUpstream {
           statusCode = final.statusCode;
           readEnvelopeData({ statusCode: final.statusCode, retryAfter: final.retryAfter, text: '' }, (s) => this.#redact(s));
         }
-        throw isTransportError(error) ? transportError(error, endpoint) : error;
+        throw isTransportError(error) ? transportError(error, endpoint) : this.#scrub(error);
       }
     };
 
@@ -158,6 +158,15 @@ export class EcgridClient implements EcgridUpstream {
       if (error instanceof EcgridError) report(error);
       throw error;
     }
+  }
+
+  /** An unexpected error is logged as a bug, message and stack: never with the credential in them. */
+  #scrub(error: unknown): unknown {
+    if (error instanceof Error) {
+      error.message = this.#redact(error.message);
+      if (error.stack) error.stack = this.#redact(error.stack);
+    }
+    return error;
   }
 
   #redact(text: string): string {
