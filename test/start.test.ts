@@ -26,7 +26,9 @@ describe('npm start on a fresh clone', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
     delete env['ECGRID_BASE_URL'];
     delete env['ECGRID_API_KEY'];
-    child = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npm runs the server under `sh -c`, which passes no signal on, so a
+    // signal to npm alone would orphan the server. A terminal's Ctrl-C reaches the whole group too.
+    child = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     const reader = createInterface({ input: child.stdout! });
     await new Promise<void>((resolve, reject) => {
@@ -41,8 +43,16 @@ describe('npm start on a fresh clone', () => {
     });
   });
 
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+
   afterAll(async () => {
-    child.kill('SIGTERM');
+    signalGroup('SIGTERM');
     await exited;
   });
 
@@ -88,7 +98,7 @@ describe('npm start on a fresh clone', () => {
   });
 
   it('stops on SIGTERM', async () => {
-    child.kill('SIGTERM');
+    signalGroup('SIGTERM');
     // npm itself may report the signal rather than the server's exit code 0.
     expect([{ code: 0, signal: null }, { code: null, signal: 'SIGTERM' }, { code: 143, signal: null }]).toContainEqual(await exited);
   });
