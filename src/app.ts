@@ -1,7 +1,6 @@
 import type { Tracer } from '@opentelemetry/api';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphiQLOptions } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { type Context, createContextFactory } from './context.js';
 import { toClientError } from './errors.js';
 import type { ExampleOperation } from './example-operations.js';
@@ -17,6 +16,7 @@ import { usePartialErrors } from './partial-errors.js';
 import { yogaLogging } from './yoga-logging.js';
 import type { Dispatcher } from 'undici';
 import { EcgridClient, type UpstreamCallEvent } from './upstream/client.js';
+import { type SharedCallEvent, UpstreamSharing } from './upstream/shared-calls.js';
 import { createTransport, type TransportSettings, type UpstreamTransport } from './upstream/transport.js';
 import { schema } from './schema/index.js';
 
@@ -35,6 +35,13 @@ export interface UpstreamSettings {
   readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
   readonly onRetry?: TransportSettings['onRetry'];
   readonly onBreakerStateChange?: TransportSettings['onBreakerStateChange'];
+  /**
+   * Sharing of upstream reads between requests of the same credential (coalescing, optional
+   * cache); default: coalescing only. false: every request makes its own calls.
+   */
+  readonly sharing?: UpstreamSharing | false | undefined;
+  /** Called when a call joins one in flight (`coalesced`) and on cache hits, misses and store errors. */
+  readonly onSharedCall?: ((event: SharedCallEvent, route: string) => void) | undefined;
 }
 
 export const DEFAULT_RETRY = { maxRetries: 2, baseDelayMs: 100, maxDelayMs: 1_000, retryAfterCapMs: 2_000 };
@@ -60,7 +67,11 @@ export interface AppOptions {
   readonly draining?: () => boolean;
 }
 
-export type App = YogaServerInstance<Record<string, unknown>, Context> & { readonly upstream: UpstreamTransport };
+export type App = YogaServerInstance<Record<string, unknown>, Context> & {
+  readonly upstream: UpstreamTransport;
+  /** Coalescing and the optional cache (undefined when turned off): `coalescedCount`, `observe`. */
+  readonly sharing: UpstreamSharing | undefined;
+};
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
 /** Bound of the readiness probe's upstream call: a probe must answer quickly either way. */
@@ -107,6 +118,12 @@ export function createApp(options: AppOptions): App {
     breakerOpen: options.breakerOpen ?? (() => transport.breaker.state === 'open'),
     draining: options.draining,
   });
+  const sharing = upstream.sharing === false ? undefined : (upstream.sharing ?? new UpstreamSharing({ coalesce: true }));
+  sharing?.observe((event, route) => {
+    if (event === 'coalesced') metrics.upstream.coalesced(route);
+    else if (event === 'cacheHit' || event === 'cacheMiss') metrics.upstream.cacheLookup(route, event === 'cacheHit');
+    upstream.onSharedCall?.(event, route);
+  });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({
@@ -118,6 +135,7 @@ export function createApp(options: AppOptions): App {
         attemptTimeoutMs: upstream.attemptTimeoutMs,
         deadlineMs: upstream.deadlineMs,
         onCall,
+        sharing,
       },
       now: options.now,
       maxUpstreamCalls: limits.maxUpstreamCalls,
@@ -126,9 +144,13 @@ export function createApp(options: AppOptions): App {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: options.graphiql ? graphiqlOptions(options.graphiql) : false,
-    renderGraphiQL,
+    // GraphiQL's bundle costs ~30 MB of heap: loaded on the first browser visit, not at start.
+    renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     maskedErrors: { maskError: (error) => toClientError(error) },
     batching: false,
+    // useBodyLimit does the whole job; yoga's own limiter would pipe every body through a
+    // TransformStream and build a new Request (~5% of a small query's CPU, bench/README.md).
+    maxRequestBodySize: false,
     logging: yogaLogging(options.logger),
     plugins: [
       // First, so that every request, even one answered early, gets its log line.
@@ -141,7 +163,7 @@ export function createApp(options: AppOptions): App {
       usePartialErrors(),
     ],
   });
-  return Object.assign(yoga, { upstream: transport });
+  return Object.assign(yoga, { upstream: transport, sharing });
 }
 
 function graphiqlOptions(graphiql: { examples: readonly ExampleOperation[]; headers?: Record<string, string> }): GraphiQLOptions {

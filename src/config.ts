@@ -8,6 +8,8 @@ const booleanFlag = z
 
 const milliseconds = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
+const cacheTtl = z.coerce.number().int().min(0).max(86_400_000).default(0);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -51,6 +53,27 @@ const schema = z.object({
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   OTEL_SERVICE_NAME: z.string().min(1).default('ecgrid-graphql'),
   OTEL_SDK_DISABLED: booleanFlag.default(false),
+  /** Identical upstream reads in flight at once for the same credential share one call. */
+  ECGRID_COALESCE: booleanFlag.default(true),
+  /** Optional TTL cache of upstream answers, per endpoint; 0 (default) = not cached. */
+  ECGRID_CACHE_TTL_STATS_MS: cacheTtl,
+  ECGRID_CACHE_TTL_LIST_MS: cacheTtl,
+  ECGRID_CACHE_TTL_INTERCHANGE_MS: cacheTtl,
+  /** Bound of the in-process cache, in answers (LRU). */
+  ECGRID_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
+  /** When set (and a TTL is set), the cache lives in Redis, shared by replicas. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  /** Secret of the keyed credential hash in cache keys; replicas sharing Redis must agree on it. */
+  ECGRID_CACHE_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+}).superRefine((config, context) => {
+  const caching = config.ECGRID_CACHE_TTL_STATS_MS + config.ECGRID_CACHE_TTL_LIST_MS + config.ECGRID_CACHE_TTL_INTERCHANGE_MS > 0;
+  if (caching && config.REDIS_URL !== undefined && config.ECGRID_CACHE_KEY_SECRET === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['ECGRID_CACHE_KEY_SECRET'],
+      message: 'is required with REDIS_URL and a cache TTL, so that replicas sharing the cache compute the same keys',
+    });
+  }
 });
 
 export type Config = z.infer<typeof schema>;

@@ -6,6 +6,8 @@ import { recordUpstreamCall, requestScopeOf } from './observability/request-log.
 import type { UpstreamBreaker } from './upstream/breaker.js';
 import { EcgridClient, type EcgridUpstream, type UpstreamCallEvent } from './upstream/client.js';
 import { EcgridNoCredentialError } from './upstream/errors.js';
+import type { UpstreamSharing } from './upstream/shared-calls.js';
+import type { Credential } from './upstream/types.js';
 
 /** What every resolver of one GraphQL request shares. */
 export interface Context {
@@ -29,6 +31,8 @@ export interface UpstreamClientSettings {
   readonly attemptTimeoutMs: number;
   readonly deadlineMs: number;
   readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
+  /** Coalescing and the optional cache; none when undefined. */
+  readonly sharing?: UpstreamSharing | undefined;
 }
 
 export interface ContextOptions {
@@ -40,11 +44,12 @@ export interface ContextOptions {
 export function createContextFactory(options: ContextOptions) {
   const now = options.now ?? Date.now;
   const { upstream } = options;
+  const { sharing } = upstream;
   return ({ request }: { request: Request }): Context => {
     const credential = credentialFrom(request.headers, upstream.serviceKey);
     const scope = requestScopeOf(request);
     const client: EcgridUpstream = credential.ok
-      ? new EcgridClient({
+      ? shared(sharing, credential.credential, new EcgridClient({
           baseUrl: upstream.baseUrl,
           dispatcher: upstream.dispatcher,
           credential: credential.credential,
@@ -58,10 +63,14 @@ export function createContextFactory(options: ContextOptions) {
               }
             : upstream.onCall,
           breaker: upstream.breaker,
-        })
+        }))
       : refusingUpstream(credential.problem);
     return { ecgrid: createLoaders(client), now: now(), partialErrors: [], maxUpstreamCalls: options.maxUpstreamCalls };
   };
+}
+
+function shared(sharing: UpstreamSharing | undefined, credential: Credential | undefined, client: EcgridUpstream): EcgridUpstream {
+  return sharing === undefined ? client : sharing.wrap(client, credential);
 }
 
 /** For a request whose credential headers are unusable: every call fails unsent. */

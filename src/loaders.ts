@@ -35,7 +35,9 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
   const seen = new Map<number, InterchangeRecord>();
   const pagesInFlight = new Set<Promise<unknown>>();
   // One bound for the whole request, however many batches its lookups arrive in.
-  const lookupLimit = pLimit(INTERCHANGE_LOOKUP_CONCURRENCY);
+  // Made on the first lookup: most requests make none, and a p-limit costs ~3% of a small query.
+  let limiter: ReturnType<typeof pLimit> | undefined;
+  const lookupLimit = <T>(run: () => Promise<T>): Promise<T> => (limiter ??= pLimit(INTERCHANGE_LOOKUP_CONCURRENCY))(run);
 
   const interchangeById = new DataLoader<number, InterchangeRecord | null>(
     async (ids) => {

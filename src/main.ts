@@ -7,6 +7,7 @@ import { createLogger, logDestination } from './logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { Simulator } from './simulator/simulator.js';
 import { createUpstreamDispatcher } from './upstream/dispatcher.js';
+import { createUpstreamSharing } from './upstream/shared-calls.js';
 
 let config;
 try {
@@ -64,6 +65,19 @@ const dispatcher = createUpstreamDispatcher({
   connections: config.ECGRID_CONNECTIONS,
 });
 
+const sharing = await createUpstreamSharing({
+  coalesce: config.ECGRID_COALESCE,
+  ttls: {
+    stats: config.ECGRID_CACHE_TTL_STATS_MS,
+    list: config.ECGRID_CACHE_TTL_LIST_MS,
+    interchange: config.ECGRID_CACHE_TTL_INTERCHANGE_MS,
+  },
+  maxEntries: config.ECGRID_CACHE_MAX_ENTRIES,
+  redisUrl: config.REDIS_URL,
+  keySecret: config.ECGRID_CACHE_KEY_SECRET,
+  onStoreError: (error) => logger.warn({ err: { message: error.message } }, 'cache store unavailable; serving from ECGrid'),
+});
+
 const app = createApp({
   logger,
   upstream: {
@@ -78,6 +92,7 @@ const app = createApp({
       retryAfterCapMs: config.ECGRID_RETRY_AFTER_CAP_MS,
     },
     breaker: { failures: config.ECGRID_BREAKER_FAILURES, cooldownMs: config.ECGRID_BREAKER_COOLDOWN_MS },
+    sharing,
   },
   graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
   maxBodyBytes: config.MAX_BODY_BYTES,
@@ -122,6 +137,7 @@ const stop = async (signal: string) => {
     simulator?.close(),
     tracing?.shutdown(),
     app.dispose(),
+    sharing.close(),
   ]);
   const bound = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
   await Promise.race([closing, bound]);

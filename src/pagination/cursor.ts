@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { BadInputError } from '../bad-input-error.js';
 
 /**
@@ -16,7 +16,9 @@ const SHAPE = /^1\.([A-Za-z0-9_-]{10})\.([0-9a-z]{1,11})\.([0-9a-z]{1,7})\.([A-Z
 // a hand-made one. Cursors grant nothing (ECGrid checks every call), so no key management.
 const CHECK_KEY = 'ecgrid-graphql cursor v1';
 
-const check = (payload: string) => createHmac('sha256', CHECK_KEY).update(payload).digest('base64url').slice(0, 4);
+// A one-shot hash rather than an HMAC: every edge of a page gets a cursor, and createHmac costs
+// ~2.3 µs against ~0.4 µs (about 8% of a 20-row page's CPU, bench/README.md).
+const check = (payload: string) => hash('sha256', `${CHECK_KEY}\0${payload}`, 'base64url').slice(0, 4);
 
 /** Compact and opaque: base64url of `1.<hash>.<pin base36>.<offset base36>.<check>` (about 44 characters). */
 export function encodeCursor(position: CursorPosition): string {

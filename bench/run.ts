@@ -1,0 +1,385 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { closedLoop, fixedRate, post, type Target } from './lib/load.js';
+import { freePort, ROOT, type ServerProcess, startServer, type Usage } from './lib/processes.js';
+import { fmt, median, spread, table } from './lib/stats.js';
+
+// `npm run bench`: every contender in its own process over one simulator process, measured side
+// by side, interleaved, after a warm-up. Only loopback addresses are used.
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '3' },
+    soak: { type: 'string', default: '60' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench/results/latest.md' },
+    // Node options for this server's processes (ours, solo), e.g. "--max-old-space-size=128".
+    'node-options': { type: 'string' },
+  },
+});
+const QUICK = args.quick;
+const ROUNDS = QUICK ? 1 : Number(args.rounds);
+const SECONDS = QUICK ? 1 : Number(args.seconds);
+const SOAK_SECONDS = QUICK ? 3 : Number(args.soak);
+const CONNECTIONS = 32;
+const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
+const WALK_PAGES = 5;
+
+type Name = 'ours' | 'solo' | 'bare' | 'apollo' | 'hive';
+const ALL: Name[] = ['ours', 'solo', 'bare', 'apollo', 'hive'];
+const enabled = new Set<Name>(args.only ? (args.only.split(',') as Name[]) : ALL);
+const LABEL: Record<Name, string> = {
+  ours: 'ecgrid-graphql (this server)',
+  solo: 'ecgrid-graphql, coalescing off',
+  bare: 'bare node:http + undici (no GraphQL)',
+  apollo: 'Apollo Server 5 + RESTDataSource',
+  hive: 'Hive Gateway + OpenAPI source (Mesh)',
+};
+
+const KEYS = ['demo-key-acme', 'demo-key-globex', 'demo-key-initech'];
+const headers = (apiKey = KEYS[0]!) => ({ 'content-type': 'application/json', accept: 'application/json', 'x-api-key': apiKey });
+const body = (query: string) => JSON.stringify({ query });
+
+const ROW = 'interchangeId parcelId sender receiver standard documentType status created';
+/** The same reads in each contender's own schema. */
+const QUERIES = {
+  stats: {
+    ours: '{ mailboxStats { sent received totalBytes period } }',
+    solo: '{ mailboxStats { sent received totalBytes period } }',
+    bare: '{ mailboxStats { sent received totalBytes period } }',
+    apollo: '{ mailboxStats { sent received totalBytes period } }',
+    hive: '{ mailboxInterchangeStats { ... on MailboxInterchangeStatsEnvelope { data { sent received totalBytes period } } } }',
+  },
+  page: {
+    ours: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
+    apollo: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
+    hive: `{ inboxList(input: { pageNo: 1, recordsPerPage: 20 }) { ... on InterchangePageEnvelope { data { totalRecords interchanges { ${ROW} } } } } }`,
+  },
+} satisfies Record<string, Partial<Record<Name, string>>>;
+type QueryName = keyof typeof QUERIES;
+
+const started = Date.now();
+const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
+
+const servers: ServerProcess[] = [];
+const stopAll = () => Promise.all(servers.map((s) => s.stop()));
+process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+
+async function main(): Promise<void> {
+  const load0 = loadavg();
+  // This server is measured as it runs in production: compiled, without tsx's loader thread.
+  log('npm run build');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The simulator: its own process, latency adjustable through its control API.
+  const simPort = await freePort();
+  const sim = await startServer({ name: 'simulator', script: 'src/simulator/main.ts', args: ['--port', String(simPort)], readyPath: '/__sim', port: simPort });
+  servers.push(sim);
+  const simControl = async (method: string, path: string, payload?: unknown) => {
+    const response = await fetch(`${sim.url}/__sim${path}`, { method, headers: { 'content-type': 'application/json' }, body: payload === undefined ? undefined : JSON.stringify(payload) });
+    return (await response.json()) as Record<string, unknown>;
+  };
+  const setLatency = (ms: number) => simControl('PUT', '/latency', { ms });
+  const callCount = async () => Number((await simControl('GET', ''))['callCount']);
+
+  const env = { ECGRID_BASE_URL: sim.url };
+  const ourNodeOptions: Record<string, string> = args['node-options'] ? { NODE_OPTIONS: args['node-options'] } : {};
+  log('starting the contenders');
+  const contenders = new Map<Name, ServerProcess>();
+  const specs: Record<Name, { script: string; readyPath: string; env?: Record<string, string> }> = {
+    ours: { script: 'dist/main.js', readyPath: '/health', env: { LOG_LEVEL: 'warn', GRAPHIQL: 'false', ...ourNodeOptions } },
+    solo: { script: 'dist/main.js', readyPath: '/health', env: { LOG_LEVEL: 'warn', GRAPHIQL: 'false', ECGRID_COALESCE: 'false', ...ourNodeOptions } },
+    bare: { script: 'bench/peers/bare-rest.ts', readyPath: '/' },
+    apollo: { script: 'bench/peers/apollo-rest.ts', readyPath: '/' },
+    hive: { script: 'bench/peers/hive-gateway.ts', readyPath: '/graphql' },
+  };
+  await Promise.all(
+    ALL.filter((name) => enabled.has(name)).map(async (name) => {
+      const spec = specs[name];
+      const server = await startServer({ name, script: spec.script, readyPath: spec.readyPath, env: { ...env, ...spec.env }, exposeGc: true });
+      servers.push(server);
+      contenders.set(name, server);
+    }),
+  );
+  const graphql = (name: Name) => `${contenders.get(name)!.url}${name === 'bare' ? '/' : '/graphql'}`;
+  if (!contenders.has('ours')) throw new Error('--only must include ours');
+
+  // Every contender must answer every query correctly before it is measured.
+  const pairs: { name: Name; query: QueryName }[] = [];
+  for (const query of Object.keys(QUERIES) as QueryName[]) {
+    for (const name of ALL) {
+      const text = (QUERIES[query] as Partial<Record<Name, string>>)[name];
+      if (text === undefined || !contenders.has(name)) continue;
+      const data = await post(graphql(name), headers(), body(text));
+      if (JSON.stringify(data).length < 40) throw new Error(`${name} ${query}: suspiciously small answer ${JSON.stringify(data)}`);
+      pairs.push({ name, query });
+    }
+  }
+  const target = (name: Name, query: QueryName, apiKey?: string): Target => ({
+    url: graphql(name),
+    headers: headers(apiKey),
+    bodies: [body((QUERIES[query] as Partial<Record<Name, string>>)[name]!)],
+  });
+
+  log(`warm-up: ${pairs.length} contender/query pairs`);
+  for (const { name, query } of pairs) await closedLoop(target(name, query), { connections: CONNECTIONS, seconds: QUICK ? 1 : 3 });
+
+  // A + D: throughput, interleaved rounds; the order rotates every round.
+  interface Sample { rps: number; cpuPerRequest: number; callsPerRequest: number; failures: number }
+  const samples = new Map<string, Sample[]>();
+  for (let round = 0; round < ROUNDS; round += 1) {
+    log(`throughput round ${round + 1}/${ROUNDS}`);
+    const order = pairs.map((_, i) => pairs[(i + round) % pairs.length]!);
+    for (const { name, query } of order) {
+      const server = contenders.get(name)!;
+      const [before, calls0] = await Promise.all([server.usage(), callCount()]);
+      const result = await closedLoop(target(name, query), { connections: CONNECTIONS, seconds: SECONDS });
+      const [after, calls1] = await Promise.all([server.usage(), callCount()]);
+      const key = `${name}/${query}`;
+      const list = samples.get(key) ?? [];
+      list.push({
+        rps: result.rps,
+        cpuPerRequest: (after.cpuMicros - before.cpuMicros) / Math.max(1, result.requests),
+        callsPerRequest: (calls1 - calls0) / Math.max(1, result.requests),
+        failures: result.failures,
+      });
+      samples.set(key, list);
+    }
+  }
+  const series = (name: Name, query: QueryName, field: keyof Sample) => (samples.get(`${name}/${query}`) ?? []).map((s) => s[field]);
+  const ratioSeries = (a: Name, b: Name, query: QueryName) => {
+    const x = series(a, query, 'rps');
+    const y = series(b, query, 'rps');
+    return x.map((value, i) => value / (y[i] ?? Number.NaN));
+  };
+
+  // B: upstream calls per query.
+  log('upstream calls per query');
+  const ids = (
+    (await post(graphql('ours'), headers(), body('{ inbox(first: 5) { edges { node { interchangeId } } } }'))) as {
+      inbox: { edges: { node: { interchangeId: number } }[] };
+    }
+  ).inbox.edges.map((e) => e.node.interchangeId);
+  const aliases = (name: Name, list: number[]) =>
+    `{ ${list
+      .map((id, i) =>
+        name === 'hive'
+          ? `a${i}: interchange(interchangeId: ${id}) { ... on InterchangeEnvelope { data { interchangeId sender } } }`
+          : `a${i}: interchange(interchangeId: ${id}) { interchangeId sender }`,
+      )
+      .join(' ')} }`;
+  // Requests a load run left in flight may still reach the simulator: wait for it to be quiet.
+  const quiet = async () => {
+    for (let last = await callCount(); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await callCount();
+      if (now === last) return;
+      last = now;
+    }
+  };
+  await quiet();
+  const countCalls = async (work: () => Promise<unknown>) => {
+    const before = await callCount();
+    await work();
+    return (await callCount()) - before;
+  };
+  const walk = async (name: Name) => {
+    let after: string | null = null;
+    for (let page = 1; page <= WALK_PAGES; page += 1) {
+      if (name === 'hive') {
+        await post(graphql(name), headers(), body(`{ inboxList(input: { pageNo: ${page}, recordsPerPage: 100 }) { ... on InterchangePageEnvelope { data { interchanges { interchangeId } } } } }`));
+        continue;
+      }
+      const data = (await post(graphql(name), headers(), body(`{ inbox(first: 100${after ? `, after: "${after}"` : ''}) { edges { cursor node { interchangeId } } } }`))) as {
+        inbox: { edges: { cursor: string }[] };
+      };
+      after = data.inbox.edges.at(-1)!.cursor;
+    }
+  };
+  await setLatency(20);
+  const bRows: string[][] = [];
+  const bExpected = { identical: 1, different: 5, walk: WALK_PAGES, concurrent: 1 };
+  const bResults = new Map<Name, Record<keyof typeof bExpected, number>>();
+  for (const name of (['ours', 'apollo', 'hive'] as Name[]).filter((n) => contenders.has(n))) {
+    const result = {
+      identical: await countCalls(() => post(graphql(name), headers(), body(aliases(name, Array(5).fill(ids[0]!))))),
+      different: await countCalls(() => post(graphql(name), headers(), body(aliases(name, ids.slice(0, 5))))),
+      walk: await countCalls(() => walk(name)),
+      concurrent: await countCalls(() => Promise.all(Array.from({ length: 50 }, () => post(graphql(name), headers(), body(QUERIES.stats[name]!))))),
+    };
+    bResults.set(name, result);
+    bRows.push([LABEL[name], String(result.identical), String(result.different), String(result.walk), String(result.concurrent)]);
+  }
+  bRows.push(['distinct upstream requests', '1', '5', String(WALK_PAGES), '1']);
+
+  // C: latency the GraphQL layer adds over the bare handler, at a fixed rate of half the layer's
+  // maximum, for several upstream latencies. "solo" (coalescing off) makes one upstream call per
+  // request like the bare handler, so the difference is the layer's own cost; the default server
+  // (coalescing on) is shown beside it.
+  const cRows: string[][] = [];
+  const cAdded: number[] = [];
+  const layer: Name = contenders.has('solo') ? 'solo' : 'ours';
+  if (contenders.has('bare')) {
+    for (const latency of UPSTREAM_LATENCIES) {
+      await setLatency(latency);
+      log(`added latency, upstream ${latency} ms`);
+      const connections = latency >= 50 ? 128 : CONNECTIONS;
+      const maxRuns = [];
+      for (let i = 0; i < (QUICK ? 1 : 2); i += 1) maxRuns.push((await closedLoop(target(layer, 'stats'), { connections, seconds: QUICK ? 1 : 3 })).rps);
+      const max = median(maxRuns);
+      const rate = Math.max(10, Math.floor(max / 2));
+      const names = [...new Set<Name>([layer, 'bare', 'ours'])];
+      const runs = new Map<Name, { p50: number; p99: number }[]>(names.map((n) => [n, []]));
+      for (let round = 0; round < (QUICK ? 1 : 4); round += 1) {
+        for (const name of names.map((_, i) => names[(i + round) % names.length]!)) {
+          const result = await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 1 : 4 });
+          if (result.failures > 0) log(`${name}: ${result.failures} failures at ${rate} rps`);
+          runs.get(name)!.push(result);
+        }
+      }
+      const [mine, bare, ours] = [runs.get(layer)!, runs.get('bare')!, runs.get('ours')!];
+      const added = (p: 'p50' | 'p99') => mine.map((o, i) => o[p] - bare[i]![p]);
+      const pair = (list: { p50: number; p99: number }[]) => `${fmt(median(list.map((o) => o.p50)), 2)} / ${fmt(median(list.map((o) => o.p99)), 2)}`;
+      cAdded.push(median(added('p99')));
+      cRows.push([`${latency} ms`, `${fmt(max)} → ${fmt(rate)}`, pair(mine), pair(bare), spread(added('p50'), 2), spread(added('p99'), 2), pair(ours)]);
+    }
+  }
+
+  // E: memory over a sustained mixed run (several credentials and queries), heap after GC.
+  await setLatency(5);
+  log(`memory: ${SOAK_SECONDS} s sustained run on a fresh process`);
+  // The earlier phases (128 connections at 50 ms) leave a larger heap behind; E measures a
+  // sustained run from its start, and the peak of the process so far is reported beside it.
+  const earlierPeakRss = (await contenders.get('ours')!.usage()).maxRss;
+  await contenders.get('ours')!.stop();
+  const ours = await startServer({ name: 'ours', script: specs.ours.script, readyPath: specs.ours.readyPath, env: { ...env, ...specs.ours.env }, exposeGc: true });
+  servers.push(ours);
+  contenders.set('ours', ours);
+  await closedLoop({ url: graphql('ours'), headers: headers(), bodies: [body(QUERIES.page.ours)] }, { connections: CONNECTIONS, seconds: QUICK ? 1 : 3 });
+  const mixed: Target = {
+    url: graphql('ours'),
+    headers: headers(),
+    bodies: [],
+  };
+  const mixedRequests = KEYS.flatMap((apiKey) =>
+    [QUERIES.stats.ours, QUERIES.page.ours, aliases('ours', ids.slice(0, 3)), `{ outbox(first: 50) { totalCount edges { node { ${ROW} } } } }`].map((query) => ({
+      method: 'POST',
+      headers: headers(apiKey),
+      body: body(query),
+    })),
+  );
+  const memory: Usage[] = [await ours.usage(true)];
+  const soak = (await import('autocannon')).default({
+    url: mixed.url,
+    method: 'POST',
+    headers: mixed.headers,
+    requests: mixedRequests,
+    connections: CONNECTIONS,
+    duration: SOAK_SECONDS,
+    timeout: 20,
+  });
+  const sampler = setInterval(() => void ours.usage(true).then((u) => memory.push(u)), Math.max(1000, (SOAK_SECONDS * 1000) / 12));
+  const soakResult = await soak;
+  clearInterval(sampler);
+  memory.push(await ours.usage(true));
+  const mb = (bytes: number) => bytes / 1024 / 1024;
+  const third = Math.max(1, Math.floor(memory.length / 3));
+  const heapEarly = median(memory.slice(1, 1 + third).map((m) => mb(m.heapUsed)));
+  const heapLate = median(memory.slice(-third).map((m) => mb(m.heapUsed)));
+  const rssMax = Math.max(...memory.map((m) => mb(m.rss)));
+
+  const load1 = loadavg();
+  await stopAll();
+
+  // The report.
+  const has = (name: Name) => contenders.has(name);
+  const aRatio = has('bare') ? ratioSeries('ours', 'bare', 'stats') : [];
+  const throughputRows: string[][] = [];
+  for (const query of Object.keys(QUERIES) as QueryName[]) {
+    for (const name of ALL) {
+      if (!samples.has(`${name}/${query}`)) continue;
+      throughputRows.push([
+        query,
+        LABEL[name],
+        spread(series(name, query, 'rps')),
+        name === 'ours' ? '1.00' : spread(ratioSeries('ours', name, query), 2),
+        spread(series(name, query, 'cpuPerRequest')),
+        fmt(median(series(name, query, 'callsPerRequest')), 2),
+        String(series(name, query, 'failures').reduce((a, b) => a + b, 0)),
+      ]);
+    }
+  }
+  const dRatios = (['apollo', 'hive'] as Name[]).filter(has).flatMap((peer) =>
+    (Object.keys(QUERIES) as QueryName[]).filter((q) => samples.has(`${peer}/${q}`)).map((q) => ({ peer, q, ratio: median(ratioSeries('ours', peer, q)) })),
+  );
+  const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const oursB = bResults.get('ours');
+  const targets = [
+    has('bare') ? [`A: throughput ours/bare ≥ 0.90 (mailboxStats)`, fmt(median(aRatio), 2), check(median(aRatio) >= 0.9)] : undefined,
+    has('bare') && has('solo')
+      ? ['A′: the same with coalescing off (one upstream call per request, like bare)', fmt(median(ratioSeries('solo', 'bare', 'stats')), 2), check(median(ratioSeries('solo', 'bare', 'stats')) >= 0.9)]
+      : undefined,
+    oursB ? ['B: calls = distinct upstream requests; 50 concurrent identical ≤ 2', `${oursB.identical}, ${oursB.different}, ${oursB.walk}, ${oursB.concurrent}`, check(oursB.identical === 1 && oursB.different === 5 && oursB.walk === WALK_PAGES && oursB.concurrent <= 2)] : undefined,
+    cAdded.length ? ['C: added p99 ≤ 2 ms at half of max rate', cAdded.map((v) => fmt(v, 2)).join(' / ') + ' ms', check(cAdded.every((v) => v <= 2))] : undefined,
+    ...dRatios.map(({ peer, q, ratio }) => [`D: ≥ 3× ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, check(ratio >= 3)]),
+    ['E: RSS ≤ 150 MB; no heap growth', `RSS max ${fmt(rssMax)} MB; heap after GC ${fmt(heapEarly, 1)} → ${fmt(heapLate, 1)} MB`, check(rssMax <= 150 && heapLate <= heapEarly * 1.1 + 2)],
+  ].filter((row): row is string[] => row !== undefined);
+
+  const report = [
+    `# Benchmark results`,
+    '',
+    `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${load0.map((v) => v.toFixed(1)).join(' ')} at start, ${load1.map((v) => v.toFixed(1)).join(' ')} at end · ` +
+      `${ROUNDS} interleaved rounds of ${SECONDS} s per contender and query, ${CONNECTIONS} connections, after a warm-up · simulator upstream latency 0 ms unless said · every process on this machine, loopback only` +
+      (args['node-options'] ? ` · this server run with NODE_OPTIONS="${args['node-options']}".` : ' · this server run with default Node options.'),
+    '',
+    `## Targets`,
+    '',
+    table(['target', 'measured', ''], targets),
+    '',
+    `## A + D: throughput (requests/s), median (min–max) of ${ROUNDS} rounds`,
+    '',
+    'CPU is the server process\'s own user+system time per request (µs); upstream calls are counted by the simulator.',
+    '',
+    table(['query', 'server', 'req/s', 'ours ÷ this', 'CPU µs/req', 'upstream calls/req', 'failed'], throughputRows),
+    '',
+    `## B: upstream calls for one query (simulator latency 20 ms)`,
+    '',
+    table(['server', '5 identical aliases', '5 different aliases', `${WALK_PAGES}-page walk (100/page)`, '50 concurrent identical (one credential)'], bRows),
+    '',
+    `## C: latency added over the bare handler, at a fixed rate of half our maximum (ms)`,
+    '',
+    table(
+      ['upstream latency', 'max → fixed rate (req/s)', 'coalescing off p50 / p99', 'bare p50 / p99', 'added p50', 'added p99', 'default (coalescing on) p50 / p99'],
+      cRows,
+    ),
+    '',
+    `## E: memory over a ${SOAK_SECONDS} s sustained mixed run (3 credentials, 4 queries, upstream 5 ms)`,
+    '',
+    `On a fresh process of the compiled server, warmed up for a few seconds. The process that served A–D peaked at ${fmt(earlierPeakRss / 1048576)} MB RSS (C drives it with 128 connections).`,
+    '',
+    table(
+      ['requests', 'samples', 'RSS start / max / end (MB)', 'heap after GC: first third / last third (MB)', 'max heap reserved / external (MB)'],
+      [
+        [
+          fmt(soakResult['2xx']),
+          String(memory.length),
+          `${fmt(mb(memory[0]!.rss))} / ${fmt(rssMax)} / ${fmt(mb(memory.at(-1)!.rss))}`,
+          `${fmt(heapEarly, 1)} / ${fmt(heapLate, 1)}`,
+          `${fmt(Math.max(...memory.map((m) => mb(m.heapTotal))))} / ${fmt(Math.max(...memory.map((m) => mb(m.external))))}`,
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
+  writeFileSync(`${ROOT}/${args.out}`, report);
+  process.stdout.write(`${report}\n`);
+  log(`done; written to ${args.out}`);
+}
+
+main().catch(async (error: unknown) => {
+  await stopAll();
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

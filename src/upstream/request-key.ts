@@ -1,0 +1,40 @@
+import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import type { Credential, Direction, InterchangeListQuery } from './types.js';
+
+/** The upstream reads that may be shared between callers of one credential. */
+export type SharedEndpoint = 'stats' | 'list' | 'interchange';
+
+/**
+ * Turns a credential into a key that names it without revealing it: HMAC-SHA256 under a secret
+ * (random per process, or configured so that replicas sharing a Redis cache agree).
+ * Every shared or cached upstream answer is keyed by this, never by the credential itself.
+ */
+export class CredentialKeyer {
+  readonly #secret: KeyObject;
+
+  constructor(secret?: string) {
+    // A KeyObject, made once: createHmac then skips importing the key on every request.
+    this.#secret = createSecretKey(secret === undefined ? randomBytes(32) : Buffer.from(secret, 'utf8'));
+  }
+
+  keyOf(credential: Credential): string {
+    return createHmac('sha256', this.#secret).update(credential.kind).update('\0').update(credential.value).digest('base64url');
+  }
+}
+
+/** The canonical text of one upstream request: equal exactly when ECGrid would receive the same request. */
+export const canonicalRequest = {
+  stats: (): string => 'GET /v2/reports/mailbox-interchange-stats',
+  interchange: (interchangeId: number): string => `GET /v2/interchanges/${interchangeId}`,
+  list: (direction: Direction, query: InterchangeListQuery): string =>
+    [
+      `POST /v2/interchanges/${direction}-list`,
+      query.mailboxId ?? '',
+      query.ecGridIdFrom ?? '',
+      query.ecGridIdTo ?? '',
+      query.beginDate?.getTime() ?? '',
+      query.endDate?.getTime() ?? '',
+      query.pageNo,
+      query.recordsPerPage,
+    ].join('|'),
+};

@@ -1,0 +1,114 @@
+import { type CacheStore, type CacheTtls, MemoryCacheStore, ResponseCache } from './cache.js';
+import type { EcgridUpstream } from './client.js';
+import { CallCoalescer } from './coalescing.js';
+import { canonicalRequest, CredentialKeyer, type SharedEndpoint } from './request-key.js';
+import type { Credential } from './types.js';
+
+const STATS_ROUTE = '/v2/reports/mailbox-interchange-stats';
+const INTERCHANGE_ROUTE = '/v2/interchanges/{id}';
+
+export type SharedCallEvent = 'coalesced' | 'cacheHit' | 'cacheMiss' | 'cacheStoreError';
+
+export interface UpstreamSharingOptions {
+  /** Share identical calls in flight at the same time (same credential, same request). */
+  readonly coalesce: boolean;
+  /** The optional TTL cache; its own TTLs say which endpoints it holds. */
+  readonly cache?: ResponseCache | undefined;
+  /** Secret of the credential keys; random per process when unset. Replicas sharing Redis must agree. */
+  readonly keySecret?: string | undefined;
+}
+
+/**
+ * The process-wide layer that lets requests of the same credential share upstream reads:
+ * coalescing of concurrent identical calls, then the optional TTL cache. It wraps each
+ * request's credential-bound client; every key holds the credential's keyed hash, so no answer
+ * crosses credentials. Nothing is shared for a request without a credential.
+ */
+export class UpstreamSharing {
+  readonly #coalescer: CallCoalescer | undefined;
+  readonly #cache: ResponseCache | undefined;
+  readonly #keyer: CredentialKeyer;
+  #onEvent: ((event: SharedCallEvent, route: string) => void) | undefined;
+
+  constructor(options: UpstreamSharingOptions) {
+    this.#coalescer = options.coalesce ? new CallCoalescer() : undefined;
+    this.#cache = options.cache?.enabled ? options.cache : undefined;
+    this.#keyer = new CredentialKeyer(options.keySecret);
+    this.#cache?.observe((event, route) =>
+      this.#onEvent?.(event === 'hit' ? 'cacheHit' : event === 'miss' ? 'cacheMiss' : 'cacheStoreError', route),
+    );
+  }
+
+  /**
+   * A hook for metrics, given the ECGrid route (`/v2/interchanges/inbox-list`, `/v2/interchanges/{id}`,
+   * never an id); called synchronously, keep it cheap.
+   */
+  observe(onEvent: (event: SharedCallEvent, route: string) => void): void {
+    this.#onEvent = onEvent;
+  }
+
+  /** Upstream calls answered by joining an identical call in flight, since start. */
+  get coalescedCount(): number {
+    return this.#coalescer?.coalescedCount ?? 0;
+  }
+
+  get active(): boolean {
+    return this.#coalescer !== undefined || this.#cache !== undefined;
+  }
+
+  wrap(inner: EcgridUpstream, credential: Credential | undefined): EcgridUpstream {
+    if (credential === undefined || !this.active) return inner;
+    const credentialKey = this.#keyer.keyOf(credential);
+    const shared = <T>(endpoint: SharedEndpoint, route: string, canonical: string, call: () => Promise<T>): Promise<T> => {
+      const key = `${credentialKey}:${canonical}`;
+      const cache = this.#cache;
+      const cached = cache?.caches(endpoint) ? () => cache.through(endpoint, route, key, call) : call;
+      const coalescer = this.#coalescer;
+      if (coalescer === undefined) return cached();
+      return coalescer.run(key, cached, () => this.#onEvent?.('coalesced', route));
+    };
+    return {
+      mailboxInterchangeStats: () =>
+        shared('stats', STATS_ROUTE, canonicalRequest.stats(), () => inner.mailboxInterchangeStats()),
+      listInterchanges: (direction, query) =>
+        shared('list', `/v2/interchanges/${direction}-list`, canonicalRequest.list(direction, query), () =>
+          inner.listInterchanges(direction, query),
+        ),
+      interchange: (interchangeId) =>
+        shared('interchange', INTERCHANGE_ROUTE, canonicalRequest.interchange(interchangeId), () => inner.interchange(interchangeId)),
+      version: () => inner.version(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#cache?.close();
+  }
+}
+
+export interface SharingSettings {
+  readonly coalesce: boolean;
+  readonly ttls: CacheTtls;
+  /** Bound of the in-process cache, in answers. */
+  readonly maxEntries: number;
+  /** When set, the cache lives in Redis (shared by replicas) instead of this process. */
+  readonly redisUrl?: string | undefined;
+  readonly keySecret?: string | undefined;
+  readonly onStoreError?: ((error: Error) => void) | undefined;
+}
+
+/** Builds the sharing layer from settings; loads the Redis client only when it is used. */
+export async function createUpstreamSharing(settings: SharingSettings): Promise<UpstreamSharing> {
+  const caching = Object.values(settings.ttls).some((ttl) => ttl > 0);
+  let store: CacheStore | undefined;
+  if (caching && settings.redisUrl !== undefined) {
+    const { RedisCacheStore } = await import('./redis-cache-store.js');
+    store = new RedisCacheStore(settings.redisUrl, { onError: settings.onStoreError });
+  } else if (caching) {
+    store = new MemoryCacheStore({ maxEntries: settings.maxEntries });
+  }
+  return new UpstreamSharing({
+    coalesce: settings.coalesce,
+    cache: store && new ResponseCache(store, settings.ttls),
+    keySecret: settings.keySecret,
+  });
+}
