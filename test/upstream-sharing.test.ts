@@ -48,6 +48,24 @@ describe('coalescing of concurrent identical upstream calls', () => {
     }
   });
 
+  it('feeds the Prometheus counters of coalesced calls and cache lookups', async () => {
+    const sharing = new UpstreamSharing({ coalesce: true, cache: new ResponseCache(new MemoryCacheStore({ maxEntries: 10 }), { stats: 60_000, list: 0, interchange: 0 }) });
+    const own = await startStack({ simulator: { latencyMs: 20 }, upstream: { sharing } });
+    try {
+      await Promise.all(Array.from({ length: 4 }, () => gql(own.app, STATS, { headers: ACME })));
+      await gql(own.app, STATS, { headers: ACME });
+      const text = await (await own.app.fetch('http://localhost/metrics')).text();
+      const sample = (name: string) => Number(new RegExp(`^${name.replace(/[{}()[\]/.]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1]);
+      const route = '/v2/reports/mailbox-interchange-stats';
+      expect(sample(`ecgrid_upstream_coalesced_total{endpoint="${route}"}`)).toBe(3);
+      expect(sample(`ecgrid_upstream_cache_lookups_total{endpoint="${route}",result="miss"}`)).toBe(1);
+      expect(sample(`ecgrid_upstream_cache_lookups_total{endpoint="${route}",result="hit"}`)).toBe(1);
+      expect(callsTo(own, statsPath)).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('never shares between credentials: two credentials, same request, at the same time', async () => {
     const callers = [
       [ACME, 1001],
