@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
-import { Agent } from 'undici';
+import { createUpstreamDispatcher } from '../../src/upstream/dispatcher.js';
 
 /**
  * The floor for scenario A: a bare node:http handler that answers the mailboxStats query by
- * making the same upstream call through the same undici client settings our server uses
- * (an Agent with keep-alive pools), and writing the GraphQL-shaped JSON. No GraphQL at all.
+ * making the same upstream call through the same undici client our server uses (its production
+ * dispatcher, with the default settings), and writing the GraphQL-shaped JSON. No GraphQL at all.
  */
 const baseUrl = new URL(process.env['ECGRID_BASE_URL'] ?? 'http://127.0.0.1:4010');
 const port = Number(process.env['PORT'] ?? 4100);
-const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: 3_000, connections: 64 });
 
 const server = createServer((req, res) => {
   // Read the request body as a GraphQL server would, then ignore it: this handler knows one query.
