@@ -39,7 +39,7 @@ describe('GET /metrics', () => {
     expect(samples.get('graphql_envelop_request{operationType="query",operationName="Anonymous"}')).toBe(1);
     expect(samples.get('graphql_envelop_request_duration_count{operationType="query",operationName="Inbox"}')).toBe(3);
     expect(samples.get('graphql_yoga_http_duration_count{operationType="query",operationName="Inbox",method="POST",statusCode="200"}')).toBe(3);
-    expect(samples.get('graphql_envelop_phase_execute_count{operationType="query"}')).toBeGreaterThanOrEqual(4);
+    expect([...samples.keys()].some((key) => key.startsWith('graphql_envelop_phase_'))).toBe(false);
   });
 
   it('counts upstream calls per route and status class, exactly as the simulator saw them', async () => {

@@ -109,10 +109,12 @@ export function useMetrics(metrics: Metrics): Plugin {
           statusCode: params.response.status,
         }),
       }),
-      graphql_envelop_phase_parse: DURATION_BUCKETS,
-      graphql_envelop_phase_validate: DURATION_BUCKETS,
-      graphql_envelop_phase_context: DURATION_BUCKETS,
-      graphql_envelop_phase_execute: DURATION_BUCKETS,
+      // Per-phase histograms cost four more observations a request (about a third of the metrics'
+      // CPU in a profile); parse and validate are cached, and execute is the request duration.
+      graphql_envelop_phase_parse: false,
+      graphql_envelop_phase_validate: false,
+      graphql_envelop_phase_context: false,
+      graphql_envelop_phase_execute: false,
       // Summaries cost a t-digest per label set; the histograms above carry the same timings.
       graphql_envelop_request_time_summary: false,
       // Walks every document with a TypeInfo; the schema deprecates nothing.
