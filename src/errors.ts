@@ -55,6 +55,11 @@ function describe(error: unknown): { message: string; extensions: Record<string,
   return undefined;
 }
 
+/** Upstream, input and bad-record errors: answered with a code, not bugs. */
+export function isExpectedError(error: unknown): boolean {
+  return describe(error instanceof GraphQLError ? error.originalError : error) !== undefined;
+}
+
 /**
  * The one place where errors become what clients see: upstream and input errors get the
  * contract's codes; GraphQL's own errors (syntax, validation, variables) pass as they are;

@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { PageRequest } from './pagination/connection.js';
 import type { EcgridUpstream } from './upstream/client.js';
-import type { InterchangePage, InterchangeRecord, MailboxInterchangeStatsRecord } from './upstream/types.js';
+import { canonicalRequest } from './upstream/request-key.js';
+import type { InterchangeListQuery, InterchangePage, InterchangeRecord, MailboxInterchangeStatsRecord } from './upstream/types.js';
 
 /**
  * The per-request face of ECGrid: one set per GraphQL request, bound to its credential through
@@ -55,17 +56,8 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
 
   const interchangePage = new DataLoader<PageRequest, InterchangePage, string>(
     each((request) => {
-      const { filter, page } = request;
       const call = upstream
-        .listInterchanges(request.direction, {
-          mailboxId: filter.mailboxId,
-          ecGridIdFrom: filter.ecGridIdFrom,
-          ecGridIdTo: filter.ecGridIdTo,
-          beginDate: filter.beginDate,
-          endDate: filter.endDate,
-          pageNo: page.pageNo,
-          recordsPerPage: page.recordsPerPage,
-        })
+        .listInterchanges(request.direction, listQuery(request))
         .then((answer) => {
           for (const row of answer.interchanges) {
             const id = row.interchangeId;
@@ -91,17 +83,13 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
   return { mailboxStats, interchangePage, interchangeById };
 }
 
-export function pageKey({ direction, filter, page }: PageRequest): string {
-  return [
-    direction,
-    filter.mailboxId ?? '',
-    filter.ecGridIdFrom ?? '',
-    filter.ecGridIdTo ?? '',
-    filter.beginDate?.getTime() ?? '',
-    filter.endDate?.getTime() ?? '',
-    page.pageNo,
-    page.recordsPerPage,
-  ].join('|');
+function listQuery({ filter, page }: PageRequest): InterchangeListQuery {
+  return { ...filter, pageNo: page.pageNo, recordsPerPage: page.recordsPerPage };
+}
+
+/** Two page requests are the same load exactly when ECGrid would receive the same request. */
+export function pageKey(request: PageRequest): string {
+  return canonicalRequest.list(request.direction, listQuery(request));
 }
 
 function toError(error: unknown): Error {

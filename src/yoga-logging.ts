@@ -1,14 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
-import { BadInputError } from './bad-input-error.js';
-import { BadRecordError } from './errors.js';
+import { isExpectedError } from './errors.js';
 import type { Logger } from './logger.js';
-import { EcgridError } from './upstream/errors.js';
-
-const expected = (error: unknown) => {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  return original instanceof EcgridError || original instanceof BadInputError || original instanceof BadRecordError;
-};
 
 /**
  * Yoga logs every error it masks or rewrites. Upstream and input errors are expected and already
@@ -23,7 +16,7 @@ export function yogaLogging(logger: Logger): YogaLogger {
     warn: (...args) => log.warn(text(args)),
     error: (...args) => {
       for (const arg of args) {
-        if (expected(arg)) {
+        if (isExpectedError(arg)) {
           const original = arg instanceof GraphQLError ? arg.originalError : arg;
           log.debug({ error: (original as Error).name, code: (original as { code?: string }).code }, (original as Error).message);
         } else if (arg instanceof Error) {

@@ -1,8 +1,9 @@
-import { type DocumentNode, getOperationAST } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createCounter, createHistogram, type FillLabelsFnParams, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { clientErrorCode } from './error-code.js';
+import { operationOf } from './operation.js';
 import { prometheusUpstreamObserver, type UpstreamObserver } from './upstream-metrics.js';
 
 /** The server's Prometheus registry and the upstream observer that writes into it. */
@@ -46,16 +47,14 @@ const DURATION_BUCKETS: [number, ...number[]] = [0.005, 0.01, 0.025, 0.05, 0.1, 
 export function useMetrics(metrics: Metrics): Plugin {
   const { registry } = metrics;
   const names = new OperationNames();
-  const operationOf = (document: DocumentNode | undefined, requested: unknown): OperationLabels => {
-    const operation = document
-      ? getOperationAST(document, typeof requested === 'string' && requested !== '' ? requested : undefined)
-      : null;
+  const labelsOf = (document: DocumentNode | undefined, requested: unknown): OperationLabels => {
+    const operation = document ? operationOf(document, requested) : null;
     if (!operation) return { operationType: 'unknown', operationName: 'unknown' };
     return { operationType: operation.operation, operationName: operation.name ? names.label(operation.name.value) : 'Anonymous' };
   };
   // The envelop metrics get the raw `operationName` request parameter; resolve it against the document.
   const fromContext = (params: FillLabelsFnParams, context: unknown) =>
-    operationOf(params.document, (context as { params?: { operationName?: unknown } } | undefined)?.params?.operationName);
+    labelsOf(params.document, (context as { params?: { operationName?: unknown } } | undefined)?.params?.operationName);
 
   return usePrometheus({
     registry,
@@ -104,7 +103,7 @@ export function useMetrics(metrics: Metrics): Plugin {
           buckets: DURATION_BUCKETS,
         },
         fillLabelsFn: (params: FillLabelsFnParams & { request: Request; response: Response }) => ({
-          ...operationOf(params.document, params.operationName),
+          ...labelsOf(params.document, params.operationName),
           method: params.request.method === 'GET' ? 'GET' : params.request.method === 'POST' ? 'POST' : 'other',
           statusCode: params.response.status,
         }),

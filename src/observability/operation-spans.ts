@@ -1,6 +1,6 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter, type Tracer } from '@opentelemetry/api';
-import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { operationOf } from './operation.js';
 import { clientErrorCode } from './error-code.js';
 
 const headerGetter: TextMapGetter<Headers> = {
@@ -18,7 +18,7 @@ const headerGetter: TextMapGetter<Headers> = {
 export function useOperationSpans(tracer: Tracer): Plugin {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const operation = getOperationAST(args.document, args.operationName);
+      const operation = operationOf(args.document, args.operationName);
       const type = operation?.operation ?? 'query';
       const name = operation?.name?.value;
       const request = (args.contextValue as { request?: Request }).request;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { operationOf } from './operation.js';
 import type { Logger } from '../logger.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
 
@@ -55,7 +55,7 @@ export function useRequestLog(logger: Logger): Plugin {
     },
     onExecute({ args }) {
       const scope = scopes.get((args.contextValue as { request: Request }).request);
-      const operation = getOperationAST(args.document, args.operationName);
+      const operation = operationOf(args.document, args.operationName);
       if (scope && operation) scope.operation = { type: operation.operation, name: operation.name?.value };
     },
     onResultProcess({ request, result }) {

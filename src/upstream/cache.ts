@@ -18,6 +18,10 @@ export type CacheTtls = Readonly<Record<SharedEndpoint, number>>;
 
 export const NO_CACHE: CacheTtls = { stats: 0, list: 0, interchange: 0 };
 
+export function cachesAnything(ttls: CacheTtls): boolean {
+  return Object.values(ttls).some((ttl) => ttl > 0);
+}
+
 export type CacheEvent = 'hit' | 'miss' | 'storeError';
 
 /**
@@ -74,11 +78,7 @@ export class ResponseCache {
 
   /** Whether any endpoint is cached at all. */
   get enabled(): boolean {
-    return Object.values(this.#ttls).some((ttl) => ttl > 0);
-  }
-
-  caches(endpoint: SharedEndpoint): boolean {
-    return this.#ttls[endpoint] > 0;
+    return cachesAnything(this.#ttls);
   }
 
   async through<T>(endpoint: SharedEndpoint, route: string, key: string, call: () => Promise<T>): Promise<T> {

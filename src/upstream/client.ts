@@ -150,6 +150,7 @@ export class EcgridClient implements EcgridUpstream {
         const final = retriesExhausted(error);
         if (final) {
           statusCode = final.statusCode;
+          // No body is left: the status alone decides (429 → rate limited, 5xx → unavailable), and this throws.
           readEnvelopeData({ statusCode: final.statusCode, retryAfter: final.retryAfter, text: '' }, (s) => this.#redact(s));
         }
         throw isTransportError(error) ? transportError(error, endpoint) : this.#scrub(error);

@@ -1,4 +1,4 @@
-import { type CacheStore, type CacheTtls, MemoryCacheStore, ResponseCache } from './cache.js';
+import { type CacheStore, type CacheTtls, cachesAnything, MemoryCacheStore, ResponseCache } from './cache.js';
 import type { EcgridUpstream } from './client.js';
 import { CallCoalescer } from './coalescing.js';
 import { canonicalRequest, CredentialKeyer, type SharedEndpoint } from './request-key.js';
@@ -62,7 +62,8 @@ export class UpstreamSharing {
     const shared = <T>(endpoint: SharedEndpoint, route: string, canonical: string, call: () => Promise<T>): Promise<T> => {
       const key = `${credentialKey}:${canonical}`;
       const cache = this.#cache;
-      const cached = cache?.caches(endpoint) ? () => cache.through(endpoint, route, key, call) : call;
+      // through() calls straight on for an endpoint whose TTL is 0.
+      const cached = cache ? () => cache.through(endpoint, route, key, call) : call;
       const coalescer = this.#coalescer;
       if (coalescer === undefined) return cached();
       return coalescer.run(key, cached, () => this.#onEvent?.('coalesced', route));
@@ -98,7 +99,7 @@ export interface SharingSettings {
 
 /** Builds the sharing layer from settings; loads the Redis client only when it is used. */
 export async function createUpstreamSharing(settings: SharingSettings): Promise<UpstreamSharing> {
-  const caching = Object.values(settings.ttls).some((ttl) => ttl > 0);
+  const caching = cachesAnything(settings.ttls);
   let store: CacheStore | undefined;
   if (caching && settings.redisUrl !== undefined) {
     const { RedisCacheStore } = await import('./redis-cache-store.js');
