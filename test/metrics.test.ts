@@ -42,6 +42,21 @@ describe('GET /metrics', () => {
     expect([...samples.keys()].some((key) => key.startsWith('graphql_envelop_phase_'))).toBe(false);
   });
 
+  it('counts parse and validation failures by phase, and times only GraphQL requests over HTTP', async () => {
+    const before = (await scrape(stack)).samples;
+    await gql(stack.app, '{ mailboxStats { sent ', { headers: ACME });
+    await gql(stack.app, 'query Bad { mailboxStats { nope } }', { headers: ACME });
+    await stack.app.fetch('http://localhost/health');
+    const { samples } = await scrape(stack);
+    const delta = (key: string) => (samples.get(key) ?? 0) - (before.get(key) ?? 0);
+    expect(delta('graphql_envelop_error_result{operationType="unknown",operationName="unknown",phase="parse",code="GRAPHQL_PARSE_FAILED"}')).toBe(1);
+    expect(delta('graphql_envelop_error_result{operationType="query",operationName="Bad",phase="validate",code="GRAPHQL_VALIDATION_FAILED"}')).toBe(1);
+    expect(delta('graphql_envelop_request{operationType="query",operationName="Bad"}')).toBe(0);
+    expect(delta('graphql_yoga_http_duration_count{operationType="query",operationName="Bad",method="POST",statusCode="400"}')).toBe(1);
+    const timed = [...samples.keys()].filter((key) => key.startsWith('graphql_yoga_http_duration_count'));
+    expect(timed.every((key) => !key.includes('unknown'))).toBe(true);
+  });
+
   it('counts upstream calls per route and status class, exactly as the simulator saw them', async () => {
     const before = (await scrape(stack)).samples;
     stack.simulator.resetCalls();
