@@ -9,6 +9,7 @@ export interface RequestScope {
   /** The caller's `X-Request-Id` when it is a sane token, else a new UUID; sent upstream and back. */
   readonly requestId: string;
   readonly started: number;
+  readonly path: string;
   operation?: { readonly type: string; readonly name: string | undefined };
   upstreamCalls: number;
   upstreamFailures: number;
@@ -43,11 +44,12 @@ const round = (ms: number) => Math.round(ms * 10) / 10;
 export function useRequestLog(logger: Logger): Plugin {
   const log = logger.child({ component: 'http' });
   return {
-    onRequest({ request }) {
+    onRequest({ request, url }) {
       const offered = request.headers.get('x-request-id');
       scopes.set(request, {
         requestId: offered !== null && REQUEST_ID.test(offered) ? offered : randomUUID(),
         started: performance.now(),
+        path: url.pathname,
         upstreamCalls: 0,
         upstreamFailures: 0,
         upstreamMs: 0,
@@ -69,7 +71,7 @@ export function useRequestLog(logger: Logger): Plugin {
       const scope = scopes.get(request);
       if (!scope) return;
       response.headers.set('x-request-id', scope.requestId);
-      const path = new URL(request.url).pathname;
+      const { path } = scope;
       const responseTime = round(performance.now() - scope.started);
       const { operation } = scope;
       const line = {

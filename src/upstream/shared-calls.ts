@@ -58,8 +58,10 @@ export class UpstreamSharing {
 
   wrap(inner: EcgridUpstream, credential: Credential | undefined): EcgridUpstream {
     if (credential === undefined || !this.active) return inner;
-    const credentialKey = this.#keyer.keyOf(credential);
+    // Hashed on the first shared call: a request that calls nothing (bad input, __typename) pays nothing.
+    let credentialKey: string | undefined;
     const shared = <T>(endpoint: SharedEndpoint, route: string, canonical: string, call: () => Promise<T>): Promise<T> => {
+      credentialKey ??= this.#keyer.keyOf(credential);
       const key = `${credentialKey}:${canonical}`;
       const cache = this.#cache;
       // through() calls straight on for an endpoint whose TTL is 0.
