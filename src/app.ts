@@ -6,6 +6,7 @@ import { toClientError } from './errors.js';
 import type { ExampleOperation } from './example-operations.js';
 import type { Logger } from './logger.js';
 import { useBodyLimit } from './body-limit.js';
+import { useJitExecution } from './jit-execution.js';
 import { createMetrics, type Metrics, useMetrics } from './observability/metrics.js';
 import { useOperationSpans } from './observability/operation-spans.js';
 import { Readiness, useReadiness } from './observability/readiness.js';
@@ -65,6 +66,8 @@ export interface AppOptions {
   readonly breakerOpen?: () => boolean;
   /** Readiness: true once shutdown has begun, so /ready answers 503 while in-flight requests finish. */
   readonly draining?: () => boolean;
+  /** Execute queries with graphql-jit (src/jit-execution.ts); default true. */
+  readonly jit?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -157,6 +160,7 @@ export function createApp(options: AppOptions): App {
       useRequestLog(options.logger),
       useReadiness(readiness),
       useMetrics(metrics),
+      ...(options.jit === false ? [] : [useJitExecution()]),
       ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
       useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY),
       ...useOperationLimits(limits),
