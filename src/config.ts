@@ -36,6 +36,8 @@ const schema = z.object({
   ECGRID_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
   ECGRID_BREAKER_COOLDOWN_MS: milliseconds(5_000, 600_000),
   GRAPHIQL: booleanFlag.default(true),
+  /** Run often-used queries as code compiled by graphql-jit; false: graphql-js's executor only. */
+  GRAPHQL_JIT: booleanFlag.default(true),
   /** Off in production if you wish; field suggestions go with it. */
   INTROSPECTION: booleanFlag.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),
