@@ -11,7 +11,7 @@ import { decodeInterchangeGlobalId } from './global-id.js';
 export const builder = new SchemaBuilder<{
   Context: Context;
   Scalars: {
-    DateTime: { Input: Date; Output: Date };
+    DateTime: { Input: Date; Output: Date | string };
     SafeInt: { Input: number; Output: number };
   };
   DefaultFieldNullability: false;
@@ -52,5 +52,10 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({});
 
-builder.addScalarType('DateTime', DateTimeResolver);
+// graphql-scalars' DateTime hands the Date itself to the response, and JSON.stringify then calls
+// its toJSON from native code, about 1 µs a value: a third of a 20-row page's serialization.
+// The same text, made while executing.
+builder.addScalarType('DateTime', DateTimeResolver, {
+  serialize: (value) => (DateTimeResolver.serialize(value) as Date).toISOString(),
+});
 builder.addScalarType('SafeInt', SafeIntResolver);

@@ -7,6 +7,7 @@ import {
   buildClientSchema,
   buildSchema,
   getIntrospectionQuery,
+  type GraphQLScalarType,
   type IntrospectionQuery,
   lexicographicSortSchema,
   printSchema,
@@ -89,5 +90,14 @@ describe('schema.graphql', () => {
         before: 'String',
       });
     }
+  });
+});
+
+describe('the DateTime scalar', () => {
+  it('serializes to the ISO text while executing, not to a Date left for JSON.stringify to convert', () => {
+    const dateTime = schema.getType('DateTime') as GraphQLScalarType;
+    expect(dateTime.serialize(new Date(Date.UTC(2026, 10, 23, 19, 0, 35)))).toBe('2026-11-23T19:00:35.000Z');
+    expect(dateTime.serialize('2026-11-23T19:00:35Z')).toBe('2026-11-23T19:00:35.000Z');
+    expect(() => dateTime.serialize(new Date(Number.NaN))).toThrow();
   });
 });
