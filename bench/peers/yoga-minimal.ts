@@ -3,10 +3,10 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { createUpstreamDispatcher } from '../../src/upstream/dispatcher.js';
 
 /**
- * The floor of the stack this server is built on, for scenario A: graphql-yoga with its defaults
- * and nothing else (no Pothos, plugins, loaders, limits, logs or metrics), one resolver making the
- * same upstream call as the bare handler through the same production dispatcher. Whatever this
- * costs over the bare handler, no server on graphql-yoga can avoid.
+ * Scale for scenario A: the stack this server is built on with nothing of ours, graphql-yoga with
+ * its defaults (no Pothos, plugins, loaders, limits, logs or metrics) and one resolver making the
+ * same upstream call as the bare handler through the same production dispatcher: what the
+ * obvious minimal yoga server costs over a bare node:http handler.
  */
 const baseUrl = new URL(process.env['ECGRID_BASE_URL'] ?? 'http://127.0.0.1:4010');
 const port = Number(process.env['PORT'] ?? 4100);
@@ -38,4 +38,4 @@ const schema = createSchema<{ request: Request }>({
 const yoga = createYoga({ schema, logging: false, landingPage: false, graphiql: false });
 const server = createServer(yoga);
 server.keepAliveTimeout = 30_000;
-server.listen(port, '127.0.0.1', () => process.stdout.write(`graphql-yoga floor on http://127.0.0.1:${port}/graphql\n`));
+server.listen(port, '127.0.0.1', () => process.stdout.write(`minimal graphql-yoga on http://127.0.0.1:${port}/graphql\n`));
