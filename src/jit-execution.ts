@@ -2,16 +2,17 @@ import {
   type DocumentNode,
   type ExecutionResult,
   type FieldNode,
-  getOperationAST,
   GraphQLError,
   type GraphQLSchema,
   Kind,
   locatedError,
+  type OperationDefinitionNode,
   type SelectionSetNode,
   visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { operationOf } from './observability/operation.js';
 
 /**
  * Root fields whose resolvers return one promise per list item. graphql-jit (0.8.9) answers a
@@ -50,20 +51,21 @@ interface Entry {
  * executor's 400 and messages hold). Must come before plugins that wrap execution (spans).
  */
 export function useJitExecution(): Plugin {
-  const entries = new WeakMap<DocumentNode, Map<string | undefined, Entry>>();
+  // By operation node: yoga caches parsed documents, and operationOf caches their operations.
+  const entries = new WeakMap<OperationDefinitionNode, Entry>();
 
-  function compiledFor(document: DocumentNode, operationName: string | undefined, schema: GraphQLSchema) {
-    let byOperation = entries.get(document);
-    if (!byOperation) entries.set(document, (byOperation = new Map()));
-    let entry = byOperation.get(operationName);
-    if (!entry) byOperation.set(operationName, (entry = { runs: 0 }));
-    if (entry.compiled === undefined && ++entry.runs >= COMPILE_ON_RUN) entry.compiled = compile(schema, document, operationName);
+  function compiledFor(document: DocumentNode, operationName: unknown, schema: GraphQLSchema) {
+    const operation = operationOf(document, operationName);
+    if (!operation) return null;
+    let entry = entries.get(operation);
+    if (!entry) entries.set(operation, (entry = { runs: 0 }));
+    if (entry.compiled === undefined && ++entry.runs >= COMPILE_ON_RUN) entry.compiled = compile(schema, document, operation);
     return entry.compiled;
   }
 
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
-      const entry = compiledFor(args.document, args.operationName ?? undefined, args.schema);
+      const entry = compiledFor(args.document, args.operationName, args.schema);
       if (!entry) return;
       setExecuteFn((executeArgs) => {
         const ran = (result: ExecutionResult) =>
@@ -75,10 +77,9 @@ export function useJitExecution(): Plugin {
   };
 }
 
-function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled | null {
-  const operation = getOperationAST(document, operationName);
-  if (operation?.operation !== 'query' || selectsRootField(document, operation.selectionSet, PER_ITEM_PROMISE_FIELDS)) return null;
-  const result = compileQuery(schema, document, operationName);
+function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Compiled | null {
+  if (operation.operation !== 'query' || selectsRootField(document, operation.selectionSet, PER_ITEM_PROMISE_FIELDS)) return null;
+  const result = compileQuery(schema, document, operation.name?.value);
   return isCompiledQuery(result) ? { query: result.query } : null;
 }
 

@@ -1,5 +1,5 @@
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { clientErrorCode } from './error-code.js';
 import { operationOf } from './operation.js';
@@ -132,8 +132,8 @@ export function useMetrics(metrics: Metrics): Plugin {
       };
     },
     onExecute({ args }) {
-      const labels = labelsOf(args.document, args.operationName);
       const timing = timingOf(args.contextValue);
+      const labels = timing?.labels ?? labelsOf(args.document, args.operationName);
       const started = timing?.parsed ?? performance.now();
       return {
         onExecuteDone({ result }) {
@@ -152,10 +152,6 @@ export function useMetrics(metrics: Metrics): Plugin {
       http.observe({ operationType, operationName, method, statusCode: response.status }, (performance.now() - timing.started) / 1_000);
     },
   };
-}
-
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 }
 
 /** The contract's code of an error, as the client will see it; a bounded label value. */
