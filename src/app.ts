@@ -3,6 +3,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { GraphiQLOptions } from 'graphql-yoga';
 import { type Context, createContextFactory } from './context.js';
 import { toClientError } from './errors.js';
+import { createRequestListener } from './graphql-fast-path.js';
 import type { ExampleOperation } from './example-operations.js';
 import type { Logger } from './logger.js';
 import { useBodyLimit } from './body-limit.js';
@@ -15,6 +16,7 @@ import { observeUpstreamCalls } from './observability/upstream-metrics.js';
 import { DEFAULT_LIMITS, type OperationLimits, useOperationLimits } from './operation-limits.js';
 import { usePartialErrors } from './partial-errors.js';
 import { yogaLogging } from './yoga-logging.js';
+import type { RequestListener } from 'node:http';
 import type { Dispatcher } from 'undici';
 import { EcgridClient, type UpstreamCallEvent } from './upstream/client.js';
 import { type SharedCallEvent, UpstreamSharing } from './upstream/shared-calls.js';
@@ -74,6 +76,8 @@ export type App = YogaServerInstance<Record<string, unknown>, Context> & {
   readonly upstream: UpstreamTransport;
   /** Coalescing and the optional cache (undefined when turned off): `coalescedCount`, `observe`. */
   readonly sharing: UpstreamSharing | undefined;
+  /** For node:http's createServer: plain JSON POSTs on the fast path, all else through yoga (src/graphql-fast-path.ts). */
+  readonly listener: RequestListener;
 };
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
@@ -127,6 +131,19 @@ export function createApp(options: AppOptions): App {
     else if (event === 'cacheHit' || event === 'cacheMiss') metrics.upstream.cacheLookup(route, event === 'cacheHit');
     upstream.onSharedCall?.(event, route);
   });
+  const maskError = (error: unknown) => toClientError(error);
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const plugins = [
+    // First, so that every request, even one answered early, gets its log line.
+    useRequestLog(options.logger),
+    useReadiness(readiness),
+    useMetrics(metrics),
+    ...(options.jit === false ? [] : [useJitExecution()]),
+    ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
+    useBodyLimit(maxBodyBytes),
+    ...useOperationLimits(limits),
+    usePartialErrors(),
+  ];
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: createContextFactory({
@@ -149,25 +166,16 @@ export function createApp(options: AppOptions): App {
     graphiql: options.graphiql ? graphiqlOptions(options.graphiql) : false,
     // GraphiQL's bundle costs ~30 MB of heap: loaded on the first browser visit, not at start.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
-    maskedErrors: { maskError: (error) => toClientError(error) },
+    maskedErrors: { maskError },
     batching: false,
     // useBodyLimit does the whole job; yoga's own limiter would pipe every body through a
     // TransformStream and build a new Request (~5% of a small query's CPU, bench/README.md).
     maxRequestBodySize: false,
     logging: yogaLogging(options.logger),
-    plugins: [
-      // First, so that every request, even one answered early, gets its log line.
-      useRequestLog(options.logger),
-      useReadiness(readiness),
-      useMetrics(metrics),
-      ...(options.jit === false ? [] : [useJitExecution()]),
-      ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
-      useBodyLimit(options.maxBodyBytes ?? DEFAULT_MAX_BODY),
-      ...useOperationLimits(limits),
-      usePartialErrors(),
-    ],
+    plugins,
   });
-  return Object.assign(yoga, { upstream: transport, sharing });
+  const listener = createRequestListener(yoga as never, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' });
+  return Object.assign(yoga, { upstream: transport, sharing, listener });
 }
 
 function graphiqlOptions(graphiql: { examples: readonly ExampleOperation[]; headers?: Record<string, string> }): GraphiQLOptions {

@@ -112,7 +112,7 @@ const app = createApp({
   draining: () => stopping,
 });
 
-const server = createServer(app);
+const server = createServer(app.listener);
 const requests = trackRequests(server);
 server.listen(config.PORT, config.HOST, () => {
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;

@@ -6,16 +6,20 @@ import { startStack, type Stack } from './helpers.js';
 
 /**
  * The GraphQL over HTTP spec's server audits (the graphql-http package), against the server as
- * `npm start` serves it: the app behind node:http on a loopback port.
+ * `npm start` serves it (the app's listener, with its fast path, behind node:http on a loopback
+ * port) and against yoga's own node adapter.
  */
-describe('GraphQL over HTTP compliance (graphql-http server audits)', () => {
+describe.each([
+  ['the listener', (stack: Stack) => stack.app.listener],
+  ["yoga's node adapter", (stack: Stack) => stack.app],
+] as const)('GraphQL over HTTP compliance (graphql-http server audits), through %s', (_name, handler) => {
   let stack: Stack;
   let server: Server;
   let url = '';
 
   beforeAll(async () => {
     stack = await startStack();
-    server = createServer(stack.app);
+    server = createServer(handler(stack));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });

@@ -1,0 +1,283 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
+import { createGraphQLError, type Plugin, processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+
+/**
+ * The node:http listener in front of the yoga app. A plain JSON POST of one operation to the
+ * GraphQL endpoint, the request of every API client, is answered here through yoga's own envelop
+ * pipeline (parse and validation caches, limits, error masking, jit, metrics, logs); everything
+ * else (GraphiQL, GET, batches, other media types, CORS, chunked or large bodies, odd parameters)
+ * goes to yoga's request path unchanged.
+ *
+ * Why: yoga's HTTP layer (the Fetch API request and response built around node's, and its
+ * hook chains) cost about half of a small query's CPU here; this path answers the same bytes for
+ * about half the CPU (bench/README.md, "What the bench changed"). test/fast-path.test.ts sends the
+ * same requests both ways and compares status, headers and bodies.
+ */
+
+type AnyApp = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+
+export interface FastPathOptions {
+  /**
+   * The plugins given to createYoga, in order. Their HTTP hooks (onRequest, onRequestParse,
+   * onParams, onExecutionResult, onResultProcess, onResponse) run here as in yoga. A hook that
+   * would swap yoga's machinery (request parser, params handler, result processor) is a bug here.
+   */
+  readonly plugins: readonly object[];
+  /** The same function yoga masks errors with. */
+  readonly maskError: (error: unknown) => Error;
+  readonly maxBodyBytes: number;
+  readonly endpoint?: string;
+}
+
+interface Params {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+// Payloads are built to yoga's shapes below; the hooks are called through this loose type.
+type Hook = (payload: never) => unknown;
+
+const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions']);
+const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+const REGULAR_MEDIA = new Set(['application/graphql-response+json', 'application/json']);
+// No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
+const waitUntil = (promise: Promise<unknown> | void) => void promise?.catch(() => undefined);
+const unsupported = (what: string) => () => {
+  throw new Error(`the GraphQL fast path cannot ${what}: take such requests through yoga`);
+};
+
+export function createRequestListener(app: AnyApp, options: FastPathOptions): RequestListener {
+  // Yoga wraps its whole request path in plugins' instrumentation: such an app has no fast path.
+  if ((options.plugins as Plugin[]).some((plugin) => plugin.instrumentation)) return (req, res) => void app(req, res);
+  const endpoint = options.endpoint ?? '/graphql';
+  const { fetchAPI } = app;
+  const url = new URL(`http://localhost${endpoint}`);
+  const hooks = (name: keyof Plugin): Hook[] =>
+    (options.plugins as Plugin[]).flatMap((plugin) => (plugin[name] ? [(plugin[name] as Hook).bind(plugin)] : []));
+  const onRequest = hooks('onRequest');
+  const onRequestParse = hooks('onRequestParse');
+  const onParams = hooks('onParams');
+  const onExecutionResult = hooks('onExecutionResult');
+  const onResultProcess = hooks('onResultProcess');
+  const onResponse = hooks('onResponse');
+
+  /** Yoga's handleError with masking on, for what the pipeline throws (syntax errors, limits). */
+  const errorsOf = (error: unknown): GraphQLError[] => {
+    if (error instanceof AggregateError) return error.errors.flatMap(errorsOf);
+    const masked = options.maskError(error);
+    if (masked !== error) app.logger.error(error);
+    return [masked instanceof GraphQLError ? masked : createGraphQLError(masked.message, { originalError: masked })];
+  };
+
+  const execute = async (params: Params, context: Record<string, unknown>): Promise<ExecutionResult> => {
+    try {
+      const enveloped = app.getEnveloped(context);
+      const document = enveloped.parse(params.query);
+      const errors = enveloped.validate(enveloped.schema, document);
+      if (errors.length > 0) return { errors };
+      const contextValue = await enveloped.contextFactory();
+      const operation = getOperationAST(document, params.operationName);
+      const run = operation?.operation === 'subscription' ? enveloped.subscribe : enveloped.execute;
+      return (await run({
+        schema: enveloped.schema,
+        document,
+        contextValue,
+        variableValues: params.variables,
+        operationName: params.operationName,
+      })) as ExecutionResult;
+    } catch (error) {
+      return { errors: errorsOf(error) };
+    }
+  };
+
+  const answer = async (req: IncomingMessage, res: ServerResponse, body: string, media: string) => {
+    let params = paramsOf(body);
+    if (params === undefined) return yogaAnswer(app, req, res, body);
+    const request = new fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${endpoint}`, {
+      method: 'POST',
+      headers: req.headers as Record<string, string>,
+    });
+    const serverContext = { req, res, waitUntil };
+    let early: Response | undefined;
+    const endResponse = (response: Response) => {
+      early = response;
+    };
+    for (const hook of onRequest) {
+      await hook({ request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler: unsupported('replace the request handler'), endResponse } as never);
+      if (early) return send(res, early, await early.text());
+    }
+    const parseDone: ((payload: unknown) => unknown)[] = [];
+    for (const hook of onRequestParse) {
+      const done = (await hook({ request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser: unsupported('replace the request parser'), endResponse } as never)) as
+        | { onRequestParseDone?: (payload: unknown) => unknown }
+        | undefined;
+      if (early) return send(res, early, await early.text());
+      if (done?.onRequestParseDone) parseDone.push(done.onRequestParseDone);
+    }
+    for (const done of parseDone) {
+      await done({
+        requestParserResult: params,
+        setRequestParserResult: (newParams: Params) => {
+          params = newParams;
+        },
+      });
+    }
+
+    const context: Record<string, unknown> = { ...serverContext, request, params };
+    let result: ExecutionResult | undefined;
+    for (const hook of onParams) {
+      await hook({
+        params,
+        request,
+        context,
+        fetchAPI,
+        setParams: (newParams: Params) => {
+          params = newParams;
+          context['params'] = newParams;
+        },
+        paramsHandler: undefined,
+        setParamsHandler: unsupported('replace the params handler'),
+        setResult: (newResult: ExecutionResult) => {
+          result = newResult;
+        },
+      } as never);
+    }
+    result ??= await execute(params!, context);
+    for (const hook of onExecutionResult) {
+      await hook({
+        result,
+        request,
+        context,
+        setResult: (newResult: ExecutionResult) => {
+          result = newResult;
+        },
+      } as never);
+    }
+    for (const hook of onResultProcess) {
+      await hook({
+        request,
+        result,
+        serverContext,
+        acceptableMediaTypes: [],
+        setResult: (newResult: ExecutionResult) => {
+          result = newResult;
+        },
+        resultProcessor: undefined,
+        setResultProcessor: unsupported('replace the result processor'),
+      } as never);
+    }
+
+    // A result without errors is the common case: its text is made here. Errors decide the status
+    // (and may carry headers), so those go through yoga's own result processor.
+    let response: Response;
+    let text: string;
+    if (isPlain(result)) {
+      text = (result as { stringify?: (r: unknown) => string }).stringify?.(result) ?? JSON.stringify(result);
+      response = new fetchAPI.Response(null, { status: 200, headers: { 'Content-Type': `${media}; charset=utf-8` } });
+    } else {
+      response = await processRegularResult(result, fetchAPI, media);
+      text = await response.text();
+    }
+    let replaced: Response | undefined;
+    for (const hook of onResponse) {
+      await hook({
+        request,
+        response,
+        serverContext,
+        fetchAPI,
+        setResponse: (newResponse: Response) => {
+          replaced = newResponse;
+        },
+      } as never);
+    }
+    if (replaced) send(res, replaced, await replaced.text());
+    else send(res, response, text);
+  };
+
+  return (req, res) => {
+    const media = fastPathMedia(req, endpoint, options.maxBodyBytes);
+    if (media === undefined) {
+      void app(req, res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      answer(req, res, body, media).catch((error: unknown) => {
+        app.logger.error(error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end('{"errors":[{"message":"Unexpected error."}]}');
+      });
+    });
+  };
+}
+
+/** The media type to answer in, when the request is one the fast path takes; else undefined. */
+function fastPathMedia(req: IncomingMessage, endpoint: string, maxBodyBytes: number): string | undefined {
+  if (req.method !== 'POST' || req.url !== endpoint) return undefined;
+  const { headers } = req;
+  const type = headers['content-type'];
+  if (type === undefined || !JSON_CONTENT_TYPE.test(type)) return undefined;
+  const length = headers['content-length'];
+  if (length === undefined || headers['transfer-encoding'] !== undefined || !(Number(length) <= maxBodyBytes)) return undefined;
+  // Browsers send Origin: CORS is yoga's.
+  if (headers.origin !== undefined) return undefined;
+  const accept = headers.accept;
+  if (accept === undefined || accept === '*/*') return 'application/json';
+  // Only the two JSON media types, each at most once: the first one listed is the answer's.
+  const listed = accept.split(',').map((item) => item.split(';', 1)[0]!.trim().toLowerCase());
+  if (!listed.every((type) => REGULAR_MEDIA.has(type)) || new Set(listed).size !== listed.length) return undefined;
+  return listed[0];
+}
+
+/** The body as GraphQL parameters when yoga would accept it as they are; else undefined. */
+function paramsOf(body: string): Params | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const params = value as Record<string, unknown>;
+  for (const key in params) if (!PARAM_NAMES.has(key)) return undefined;
+  const { query, variables, operationName, extensions } = params;
+  if (typeof query !== 'string') return undefined;
+  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  if (operationName != null && typeof operationName !== 'string') return undefined;
+  if (extensions != null && (typeof extensions !== 'object' || Array.isArray(extensions))) return undefined;
+  return params as unknown as Params;
+}
+
+function isPlain(result: ExecutionResult): boolean {
+  if (Symbol.asyncIterator in result) return false;
+  if (result.errors?.length) return false;
+  return !(result.extensions as { http?: unknown } | undefined)?.http;
+}
+
+function send(res: ServerResponse, response: Response, text: string): void {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  headers['content-length'] = String(Buffer.byteLength(text));
+  res.writeHead(response.status, headers);
+  res.end(text);
+}
+
+/** Bodies the fast path read but will not answer: yoga answers them from the buffered body. */
+async function yogaAnswer(app: AnyApp, req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
+  const response = await app.fetch(
+    new app.fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body,
+    }),
+    { req, res, waitUntil },
+  );
+  send(res, response, await response.text());
+}
