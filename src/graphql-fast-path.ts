@@ -45,6 +45,9 @@ const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s
 const REGULAR_MEDIA = new Set(['application/graphql-response+json', 'application/json']);
 // No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
 const waitUntil = (promise: Promise<unknown> | void) => void promise?.catch(() => undefined);
+// Awaiting a value that is not a promise still costs a turn of the microtask queue: hooks and
+// steps that answer synchronously are not awaited.
+const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
 const unsupported = (what: string) => () => {
   throw new Error(`the GraphQL fast path cannot ${what}: take such requests through yoga`);
 };
@@ -78,16 +81,18 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       const document = enveloped.parse(params.query);
       const errors = enveloped.validate(enveloped.schema, document);
       if (errors.length > 0) return { errors };
-      const contextValue = await enveloped.contextFactory();
+      let contextValue = enveloped.contextFactory();
+      if (isPromise(contextValue)) contextValue = await contextValue;
       const operation = getOperationAST(document, params.operationName);
       const run = operation?.operation === 'subscription' ? enveloped.subscribe : enveloped.execute;
-      return (await run({
+      const result = run({
         schema: enveloped.schema,
         document,
         contextValue,
         variableValues: params.variables,
         operationName: params.operationName,
-      })) as ExecutionResult;
+      });
+      return (isPromise(result) ? await result : result) as ExecutionResult;
     } catch (error) {
       return { errors: errorsOf(error) };
     }
@@ -101,35 +106,40 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       headers: req.headers as Record<string, string>,
     });
     const serverContext = { req, res, waitUntil };
+    let pending: unknown;
     let early: Response | undefined;
     const endResponse = (response: Response) => {
       early = response;
     };
     for (const hook of onRequest) {
-      await hook({ request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler: unsupported('replace the request handler'), endResponse } as never);
+      pending = hook({ request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler: unsupported('replace the request handler'), endResponse } as never);
+      if (isPromise(pending)) await pending;
       if (early) return send(res, early, await early.text());
     }
     const parseDone: ((payload: unknown) => unknown)[] = [];
     for (const hook of onRequestParse) {
-      const done = (await hook({ request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser: unsupported('replace the request parser'), endResponse } as never)) as
+      let done = hook({ request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser: unsupported('replace the request parser'), endResponse } as never);
+      if (isPromise(done)) done = await done;
+      const parsed = done as
         | { onRequestParseDone?: (payload: unknown) => unknown }
         | undefined;
       if (early) return send(res, early, await early.text());
-      if (done?.onRequestParseDone) parseDone.push(done.onRequestParseDone);
+      if (parsed?.onRequestParseDone) parseDone.push(parsed.onRequestParseDone);
     }
     for (const done of parseDone) {
-      await done({
+      pending = done({
         requestParserResult: params,
         setRequestParserResult: (newParams: Params) => {
           params = newParams;
         },
       });
+      if (isPromise(pending)) await pending;
     }
 
     const context: Record<string, unknown> = { ...serverContext, request, params };
     let result: ExecutionResult | undefined;
     for (const hook of onParams) {
-      await hook({
+      pending = hook({
         params,
         request,
         context,
@@ -144,10 +154,11 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
           result = newResult;
         },
       } as never);
+      if (isPromise(pending)) await pending;
     }
     result ??= await execute(params!, context);
     for (const hook of onExecutionResult) {
-      await hook({
+      pending = hook({
         result,
         request,
         context,
@@ -155,9 +166,10 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
           result = newResult;
         },
       } as never);
+      if (isPromise(pending)) await pending;
     }
     for (const hook of onResultProcess) {
-      await hook({
+      pending = hook({
         request,
         result,
         serverContext,
@@ -168,6 +180,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
         resultProcessor: undefined,
         setResultProcessor: unsupported('replace the result processor'),
       } as never);
+      if (isPromise(pending)) await pending;
     }
 
     // A result without errors is the common case: its text is made here. Errors decide the status
@@ -183,7 +196,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
     }
     let replaced: Response | undefined;
     for (const hook of onResponse) {
-      await hook({
+      pending = hook({
         request,
         response,
         serverContext,
@@ -192,6 +205,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
           replaced = newResponse;
         },
       } as never);
+      if (isPromise(pending)) await pending;
     }
     if (replaced) send(res, replaced, await replaced.text());
     else send(res, response, text);

@@ -1,4 +1,5 @@
-import { createHmac, createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Credential, Direction, InterchangeListQuery } from './types.js';
 
 /** The upstream reads that may be shared between callers of one credential. */
@@ -11,6 +12,9 @@ export type SharedEndpoint = 'stats' | 'list' | 'interchange';
  */
 export class CredentialKeyer {
   readonly #secret: KeyObject;
+  // createHmac costs ~1.9 µs, a one-shot SHA-256 and a lookup ~0.4 µs: a credential's key is made
+  // once and found again by the credential's digest (never by the credential itself).
+  readonly #keys = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(secret?: string) {
     // A KeyObject, made once: createHmac then skips importing the key on every request.
@@ -18,7 +22,13 @@ export class CredentialKeyer {
   }
 
   keyOf(credential: Credential): string {
-    return createHmac('sha256', this.#secret).update(credential.kind).update('\0').update(credential.value).digest('base64url');
+    const digest = hash('sha256', `${credential.kind}\0${credential.value}`, 'base64url');
+    let key = this.#keys.get(digest);
+    if (key === undefined) {
+      key = createHmac('sha256', this.#secret).update(credential.kind).update('\0').update(credential.value).digest('base64url');
+      this.#keys.set(digest, key);
+    }
+    return key;
   }
 }
 
