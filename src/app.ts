@@ -70,6 +70,8 @@ export interface AppOptions {
   readonly draining?: () => boolean;
   /** Execute queries with graphql-jit (src/jit-execution.ts); default true. */
   readonly jit?: boolean;
+  /** `listener` answers plain JSON POSTs without yoga's HTTP layer (src/graphql-fast-path.ts); default true. */
+  readonly fastPath?: boolean;
 }
 
 export type App = YogaServerInstance<Record<string, unknown>, Context> & {
@@ -174,7 +176,10 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogging(options.logger),
     plugins,
   });
-  const listener = createRequestListener(yoga as never, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' });
+  const listener: RequestListener =
+    options.fastPath === false
+      ? (req, res) => void yoga(req, res)
+      : createRequestListener(yoga as never, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' });
   return Object.assign(yoga, { upstream: transport, sharing, listener });
 }
 

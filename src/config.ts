@@ -38,6 +38,8 @@ const schema = z.object({
   GRAPHIQL: booleanFlag.default(true),
   /** Run often-used queries as code compiled by graphql-jit; false: graphql-js's executor only. */
   GRAPHQL_JIT: booleanFlag.default(true),
+  /** Answer plain JSON POSTs without yoga's HTTP layer (src/graphql-fast-path.ts); false: all through yoga. */
+  GRAPHQL_FAST_PATH: booleanFlag.default(true),
   /** Off in production if you wish; field suggestions go with it. */
   INTROSPECTION: booleanFlag.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(64 * 1024 * 1024).default(1024 * 1024),

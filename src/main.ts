@@ -97,6 +97,7 @@ const app = createApp({
   graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
   maxBodyBytes: config.MAX_BODY_BYTES,
   jit: config.GRAPHQL_JIT,
+  fastPath: config.GRAPHQL_FAST_PATH,
   limits: {
     maxDepth: config.MAX_DEPTH,
     maxAliases: config.MAX_ALIASES,

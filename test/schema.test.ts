@@ -14,6 +14,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../src/schema/index.js';
+import { readUpstreamDate, readUpstreamInstant } from '../src/schema/upstream-values.js';
 import { gql, mockUpstream } from './helpers.js';
 
 const run = promisify(execFile);
@@ -99,5 +100,24 @@ describe('the DateTime scalar', () => {
     expect(dateTime.serialize(new Date(Date.UTC(2026, 10, 23, 19, 0, 35)))).toBe('2026-11-23T19:00:35.000Z');
     expect(dateTime.serialize('2026-11-23T19:00:35Z')).toBe('2026-11-23T19:00:35.000Z');
     expect(() => dateTime.serialize(new Date(Number.NaN))).toThrow();
+    expect(() => dateTime.serialize('not a time')).toThrow();
+  });
+
+  it("reads ECGrid's times to the text a Date would have given, without one in the common case", () => {
+    const viaDate = (text: string) => readUpstreamDate(text)?.toISOString();
+    const corpus = [
+      ...Array.from({ length: 500 }, (_, i) => new Date(1.6e12 + i * 97_777_777).toISOString().replace(/\.\d{3}/, '')),
+      ...Array.from({ length: 100 }, (_, i) => new Date(1.6e12 + i * 97_777_777).toISOString().replace('Z', '1234')),
+      // Days that roll over, an hour of 24, offsets, lower case, spaces, minutes only, no zone.
+      '2026-02-29T00:00:00Z', '2024-02-29T12:00:00Z', '2026-04-31T08:00:00Z', '2026-01-31T24:00:00Z',
+      '2026-11-23T20:00:35+02:00', '2026-11-23T20:00:35-0530', '2026-11-23t20:00:35z', ' 2026-11-23T20:00:35Z ',
+      '2026-11-23T20:00Z', '2026-11-23T20:00:35', '2026-11-23T20:00:35.5', '2026-11-23T20:00:35.1234567',
+      // Not times at all.
+      '2026-13-01T00:00:00Z', '2026-11-00T00:00:00Z', '2026-11-23T23:60:00Z', '2026-11-23', '', 'yesterday',
+    ];
+    for (const text of corpus) expect([text, readUpstreamInstant(text)]).toEqual([text, viaDate(text)]);
+    expect(readUpstreamInstant('2026-11-23T20:00:35Z')).toBe('2026-11-23T20:00:35.000Z');
+    expect(readUpstreamInstant('2026-13-01T00:00:00Z')).toBeUndefined();
+    expect(readUpstreamInstant(1_700_000_000)).toBeUndefined();
   });
 });
