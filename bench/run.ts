@@ -16,7 +16,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/results/latest.md' },
-    // Node options for this server's processes (ours, solo), e.g. "--max-old-space-size=128".
+    // Node options for this server's processes (ours, slow, solo), e.g. "--max-old-space-size=128".
     'node-options': { type: 'string' },
   },
 });
@@ -28,11 +28,12 @@ const CONNECTIONS = 32;
 const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
 const WALK_PAGES = 5;
 
-type Name = 'ours' | 'solo' | 'yoga' | 'bare' | 'apollo' | 'hive';
-const ALL: Name[] = ['ours', 'solo', 'yoga', 'bare', 'apollo', 'hive'];
+type Name = 'ours' | 'slow' | 'solo' | 'yoga' | 'bare' | 'apollo' | 'hive';
+const ALL: Name[] = ['ours', 'slow', 'solo', 'yoga', 'bare', 'apollo', 'hive'];
 const enabled = new Set<Name>(args.only ? (args.only.split(',') as Name[]) : ALL);
 const LABEL: Record<Name, string> = {
   ours: 'ecgrid-graphql (this server)',
+  slow: "ecgrid-graphql, fast path off (all through yoga's HTTP layer)",
   solo: 'ecgrid-graphql, coalescing off',
   yoga: 'graphql-yoga alone: one resolver, its defaults, no plugins',
   bare: 'bare node:http + undici (no GraphQL)',
@@ -49,6 +50,7 @@ const ROW = 'interchangeId parcelId sender receiver standard documentType status
 const QUERIES = {
   stats: {
     ours: '{ mailboxStats { sent received totalBytes period } }',
+    slow: '{ mailboxStats { sent received totalBytes period } }',
     solo: '{ mailboxStats { sent received totalBytes period } }',
     yoga: '{ mailboxStats { sent received totalBytes period } }',
     bare: '{ mailboxStats { sent received totalBytes period } }',
@@ -57,6 +59,7 @@ const QUERIES = {
   },
   page: {
     ours: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
+    slow: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
     apollo: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
     hive: `{ inboxList(input: { pageNo: 1, recordsPerPage: 20 }) { ... on InterchangePageEnvelope { data { totalRecords interchanges { ${ROW} } } } } }`,
   },
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   const contenders = new Map<Name, ServerProcess>();
   const specs: Record<Name, { script: string; readyPath: string; env?: Record<string, string> }> = {
     ours: { script: 'dist/main.js', readyPath: '/health', env: { LOG_LEVEL: 'warn', GRAPHIQL: 'false', ...ourNodeOptions } },
+    slow: { script: 'dist/main.js', readyPath: '/health', env: { LOG_LEVEL: 'warn', GRAPHIQL: 'false', GRAPHQL_FAST_PATH: 'false', ...ourNodeOptions } },
     solo: { script: 'dist/main.js', readyPath: '/health', env: { LOG_LEVEL: 'warn', GRAPHIQL: 'false', ECGRID_COALESCE: 'false', ...ourNodeOptions } },
     yoga: { script: 'bench/peers/yoga-minimal.ts', readyPath: '/health' },
     bare: { script: 'bench/peers/bare-rest.ts', readyPath: '/' },
@@ -323,6 +327,9 @@ async function main(): Promise<void> {
     has('bare') ? [`A: throughput ours/bare ≥ 0.90 (mailboxStats)`, fmt(median(aRatio), 2), check(median(aRatio) >= 0.9)] : undefined,
     has('bare') && has('solo')
       ? ['A′: the same with coalescing off (one upstream call per request, like bare)', fmt(median(ratioSeries('solo', 'bare', 'stats')), 2), check(median(ratioSeries('solo', 'bare', 'stats')) >= 0.9)]
+      : undefined,
+    has('bare') && has('slow')
+      ? ["A, the fast path's part: the same with the fast path off (GRAPHQL_FAST_PATH=false) ÷ bare", fmt(median(ratioSeries('slow', 'bare', 'stats')), 2), '']
       : undefined,
     has('bare') && has('yoga')
       ? ['A, for scale: graphql-yoga alone (one resolver, its defaults, no plugins) ÷ bare', fmt(median(ratioSeries('yoga', 'bare', 'stats')), 2), '']

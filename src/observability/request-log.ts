@@ -72,6 +72,9 @@ export function useRequestLog(logger: Logger): Plugin {
       if (!scope) return;
       response.headers.set('x-request-id', scope.requestId);
       const { path } = scope;
+      const level = PROBES.has(path) ? 'debug' : 'info';
+      // The line is built only for a level that is written.
+      if (!log.isLevelEnabled(level)) return;
       const responseTime = round(performance.now() - scope.started);
       const { operation } = scope;
       const line = {
@@ -84,8 +87,7 @@ export function useRequestLog(logger: Logger): Plugin {
       };
       const what = operation ? `${operation.type} ${operation.name ?? '(anonymous)'}` : `${request.method} ${path}`;
       const message = `${what} ${response.status} ${Math.round(responseTime)}ms`;
-      if (PROBES.has(path)) log.debug(line, message);
-      else log.info(line, message);
+      log[level](line, message);
     },
   };
 }
