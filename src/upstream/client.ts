@@ -51,15 +51,27 @@ export interface EcgridUpstream {
 }
 
 /** A typed ECGrid REST client bound to one caller's credential. */
+// A client is made per request: its base URL is parsed once per process, not per request.
+const bases = new Map<string, { readonly origin: string; readonly prefix: string }>();
+function baseOf(baseUrl: string): { readonly origin: string; readonly prefix: string } {
+  let base = bases.get(baseUrl);
+  if (base === undefined) {
+    const url = new URL(baseUrl);
+    base = { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '').replace(/\/v2$/, '') };
+    bases.set(baseUrl, base);
+  }
+  return base;
+}
+
 export class EcgridClient implements EcgridUpstream {
   readonly #origin: string;
   readonly #prefix: string;
   readonly #options: EcgridClientOptions;
 
   constructor(options: EcgridClientOptions) {
-    const url = new URL(options.baseUrl);
-    this.#origin = url.origin;
-    this.#prefix = url.pathname.replace(/\/+$/, '').replace(/\/v2$/, '');
+    const base = baseOf(options.baseUrl);
+    this.#origin = base.origin;
+    this.#prefix = base.prefix;
     this.#options = options;
   }
 
