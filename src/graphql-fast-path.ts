@@ -51,6 +51,10 @@ const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (val
 const unsupported = (what: string) => () => {
   throw new Error(`the GraphQL fast path cannot ${what}: take such requests through yoga`);
 };
+const setRequestHandler = unsupported('replace the request handler');
+const setRequestParser = unsupported('replace the request parser');
+const setParamsHandler = unsupported('replace the params handler');
+const setResultProcessor = unsupported('replace the result processor');
 
 export function createRequestListener(app: AnyApp, options: FastPathOptions): RequestListener {
   // Yoga wraps its whole request path in plugins' instrumentation: such an app has no fast path.
@@ -111,14 +115,17 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
     const endResponse = (response: Response) => {
       early = response;
     };
+    // One payload for all hooks of a kind: they read it, and change things through its functions.
+    const requestPayload = { request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler, endResponse };
     for (const hook of onRequest) {
-      pending = hook({ request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler: unsupported('replace the request handler'), endResponse } as never);
+      pending = hook(requestPayload as never);
       if (isPromise(pending)) await pending;
       if (early) return send(res, early, await early.text());
     }
     const parseDone: ((payload: unknown) => unknown)[] = [];
+    const parsePayload = { request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser, endResponse };
     for (const hook of onRequestParse) {
-      let done = hook({ request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser: unsupported('replace the request parser'), endResponse } as never);
+      let done = hook(parsePayload as never);
       if (isPromise(done)) done = await done;
       const parsed = done as
         | { onRequestParseDone?: (payload: unknown) => unknown }
@@ -149,7 +156,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
           context['params'] = newParams;
         },
         paramsHandler: undefined,
-        setParamsHandler: unsupported('replace the params handler'),
+        setParamsHandler,
         setResult: (newResult: ExecutionResult) => {
           result = newResult;
         },
@@ -178,7 +185,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
           result = newResult;
         },
         resultProcessor: undefined,
-        setResultProcessor: unsupported('replace the result processor'),
+        setResultProcessor,
       } as never);
       if (isPromise(pending)) await pending;
     }
@@ -195,16 +202,18 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       text = await response.text();
     }
     let replaced: Response | undefined;
+    const responsePayload = {
+      request,
+      response,
+      serverContext,
+      fetchAPI,
+      setResponse: (newResponse: Response) => {
+        replaced = newResponse;
+        responsePayload.response = newResponse;
+      },
+    };
     for (const hook of onResponse) {
-      pending = hook({
-        request,
-        response,
-        serverContext,
-        fetchAPI,
-        setResponse: (newResponse: Response) => {
-          replaced = newResponse;
-        },
-      } as never);
+      pending = hook(responsePayload as never);
       if (isPromise(pending)) await pending;
     }
     if (replaced) send(res, replaced, await replaced.text());
