@@ -9,10 +9,11 @@ import { createGraphQLError, type Plugin, processRegularResult, type YogaServerI
  * else (GraphiQL, GET, batches, other media types, CORS, chunked or large bodies, odd parameters)
  * goes to yoga's request path unchanged.
  *
- * Why: yoga's HTTP layer (the Fetch API request and response built around node's, and its
- * hook chains) cost about half of a small query's CPU here; this path answers the same bytes for
- * about half the CPU (bench/README.md, "What the bench changed"). test/fast-path.test.ts sends the
- * same requests both ways and compares status, headers and bodies.
+ * Why: yoga's HTTP layer (the Fetch API request and response built around node's, and its hook
+ * chains) was a third of a small query's CPU: `mailboxStats` takes 108 µs a request this way and
+ * 173 µs through yoga's node adapter in the same bench run (bench/README.md, item 12).
+ * test/graphql-fast-path.test.ts sends the same requests both ways and compares status, media
+ * type, body and log line.
  */
 
 type AnyApp = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
@@ -44,7 +45,7 @@ const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions'
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 const REGULAR_MEDIA = new Set(['application/graphql-response+json', 'application/json']);
 // No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
-const waitUntil = (promise: Promise<unknown> | void) => void promise?.catch(() => undefined);
+const waitUntil = (promise: Promise<unknown> | void) => void Promise.resolve(promise).catch(() => undefined);
 // Awaiting a value that is not a promise still costs a turn of the microtask queue: hooks and
 // steps that answer synchronously are not awaited.
 const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
