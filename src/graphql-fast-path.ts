@@ -43,7 +43,6 @@ type Hook = (payload: never) => unknown;
 
 const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions']);
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-const REGULAR_MEDIA = new Set(['application/graphql-response+json', 'application/json']);
 // No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
 const waitUntil = (promise: Promise<unknown> | void) => void Promise.resolve(promise).catch(() => undefined);
 // Awaiting a value that is not a promise still costs a turn of the microtask queue: hooks and
@@ -250,12 +249,22 @@ function fastPathMedia(req: IncomingMessage, endpoint: string, maxBodyBytes: num
   if (length === undefined || headers['transfer-encoding'] !== undefined || !(Number(length) <= maxBodyBytes)) return undefined;
   // Browsers send Origin: CORS is yoga's.
   if (headers.origin !== undefined) return undefined;
-  const accept = headers.accept;
-  if (accept === undefined || accept === '*/*') return 'application/json';
-  // Only the two JSON media types, each at most once: the first one listed is the answer's.
-  const listed = accept.split(',').map((item) => item.split(';', 1)[0]!.trim().toLowerCase());
-  if (!listed.every((type) => REGULAR_MEDIA.has(type)) || new Set(listed).size !== listed.length) return undefined;
-  return listed[0];
+  return answerMedia(headers.accept);
+}
+
+/**
+ * The media type yoga answers a result that is not a stream in: the first JSON type the Accept
+ * header lists (`*` + `/*` and `application/*` mean application/json), the stream types skipped.
+ * Undefined when it lists none: yoga answers that (as a stream, or 406).
+ */
+function answerMedia(accept: string | undefined): string | undefined {
+  if (accept === undefined) return 'application/json';
+  for (const item of accept.split(',')) {
+    const type = item.split(';', 1)[0]!.trim().toLowerCase();
+    if (type === 'application/graphql-response+json') return type;
+    if (type === 'application/json' || type === '*/*' || type === 'application/*') return 'application/json';
+  }
+  return undefined;
 }
 
 /** The body as GraphQL parameters when yoga would accept it as they are; else undefined. */

@@ -26,6 +26,9 @@ const STATS = '{ mailboxStats { sent received totalBytes period } }';
 const PAGE = '{ inbox(first: 3) { totalCount edges { cursor node { id interchangeId sender created status } } pageInfo { hasNextPage endCursor } } }';
 const TWO_OPS = 'query A { mailboxStats { sent } } query B($first: Int!) { inbox(first: $first) { edges { node { interchangeId } } } }';
 
+const isQueryBody = (body: unknown): body is { query: string } =>
+  typeof body === 'object' && body !== null && typeof (body as { query?: unknown }).query === 'string';
+
 type Case = readonly [name: string, body: unknown, headers?: Record<string, string>, fault?: () => void];
 
 describe('the GraphQL fast path answers what yoga answers', () => {
@@ -95,33 +98,46 @@ describe('the GraphQL fast path answers what yoga answers', () => {
     ['a query that is not a string', { query: 42 }, ACME],
     ['variables that are a list', { query: STATS, variables: [1] }, ACME],
   ];
+  // No Accept, the two JSON types, and what common clients send (Apollo Client, urql, others).
   const accepts: (Record<string, string> | undefined)[] = [
     undefined,
     { accept: 'application/json' },
     { accept: 'application/graphql-response+json' },
     { accept: 'application/graphql-response+json, application/json;q=0.9' },
+    { accept: 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed' },
+    { accept: 'multipart/mixed;deferSpec=20220824, application/json' },
   ];
 
-  it.each(cases.map((c) => [c[0], c] as const))('%s', async (_name, [, body, headers = {}, fault]) => {
-    for (const accept of accepts) {
+  it.each(cases.map((c) => [c[0], c] as const))('%s', async (name, [, body, headers = {}, fault]) => {
+    for (const [index, accept] of accepts.entries()) {
+      // A document of its own per pair: both answers come from the same executor (graphql-jit
+      // takes over a document from its 10th run, and orders a failed result's keys differently).
+      const own = isQueryBody(body) ? { ...body, query: `${body.query}\n# ${name}, ${index}` } : body;
       fault?.();
-      const yoga = await send(viaYoga, body, { ...headers, ...accept });
+      const yoga = await send(viaYoga, own, { ...headers, ...accept });
       fault?.();
-      const fast = await send(viaListener, body, { ...headers, ...accept });
+      const fast = await send(viaListener, own, { ...headers, ...accept });
       expect({ status: fast.status, type: fast.type, body: fast.body }).toEqual({ status: yoga.status, type: yoga.type, body: yoga.body });
       expect(fast.requestId).toMatch(/^[0-9a-f-]{36}$/);
       expect(logLine(fast.requestId)).toEqual(logLine(yoga.requestId));
     }
   });
 
-  it('answers in the media types yoga picks, and only those', async () => {
-    const answered = async (accept: string) => (await send(viaListener, { query: STATS }, { ...ACME, accept })).type;
-    expect(await answered('*/*')).toBe('application/json; charset=utf-8');
-    expect(await answered('application/json, application/graphql-response+json')).toBe('application/json; charset=utf-8');
-    expect(await answered('application/graphql-response+json')).toBe('application/graphql-response+json; charset=utf-8');
-    // Not the fast path's: yoga's answer either way.
-    const stream = await send(viaListener, { query: STATS }, { ...ACME, accept: 'text/event-stream' });
-    expect(stream.type).toBe('text/event-stream');
+  it.each([
+    '*/*',
+    'application/*',
+    'application/json, application/graphql-response+json',
+    '*/*, application/graphql-response+json',
+    'text/event-stream, application/json',
+    'application/graphql-response+json;q=0.5, application/json',
+    'text/event-stream',
+    'application/xml',
+    '',
+  ])('answers in the media type yoga picks for Accept: %s', async (accept) => {
+    const yoga = await send(viaYoga, { query: STATS }, { ...ACME, accept });
+    const fast = await send(viaListener, { query: STATS }, { ...ACME, accept });
+    expect({ status: fast.status, type: fast.type }).toEqual({ status: yoga.status, type: yoga.type });
+    if (yoga.type?.startsWith('application/')) expect(fast.body).toBe(yoga.body);
   });
 
   it('keeps the caller credential out of its answers and log lines', async () => {
@@ -163,6 +179,9 @@ describe('which requests take the fast path', () => {
   it('takes plain JSON POSTs of one operation', async () => {
     expect(await took({})).toBe('fast');
     expect(await took({ headers: { 'content-type': 'application/json; charset=utf-8', accept: 'application/graphql-response+json' } })).toBe('fast');
+    // urql's Accept: a JSON type is listed, so yoga would answer JSON too.
+    const urql = 'application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed';
+    expect(await took({ headers: { 'content-type': 'application/json', accept: urql } })).toBe('fast');
   });
 
   it('leaves everything else to yoga', async () => {
@@ -172,7 +191,8 @@ describe('which requests take the fast path', () => {
     expect(await took({ headers: { 'content-type': 'application/graphql+json' } })).toBe('yoga');
     expect(await took({ headers: { 'content-type': 'application/json', origin: 'https://app.example' } })).toBe('yoga');
     expect(await took({ headers: { 'content-type': 'application/json', accept: 'text/event-stream' } })).toBe('yoga');
-    expect(await took({ headers: { 'content-type': 'application/json', accept: 'multipart/mixed, application/json' } })).toBe('yoga');
+    expect(await took({ headers: { 'content-type': 'application/json', accept: 'multipart/mixed' } })).toBe('yoga');
+    expect(await took({ headers: { 'content-type': 'application/json', accept: 'application/graphql+json' } })).toBe('yoga');
     expect(await took({ body: JSON.stringify({ query: `{ hello } #${'x'.repeat(2_000)}` }) })).toBe('yoga');
   });
 });
