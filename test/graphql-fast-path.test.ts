@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestListener } from '../src/graphql-fast-path.js';
@@ -138,6 +138,22 @@ describe('the GraphQL fast path answers what yoga answers', () => {
     const fast = await send(viaListener, { query: STATS }, { ...ACME, accept });
     expect({ status: fast.status, type: fast.type }).toEqual({ status: yoga.status, type: yoga.type });
     if (yoga.type?.startsWith('application/')) expect(fast.body).toBe(yoga.body);
+  });
+
+  it('stays up when a client hangs up in the middle of its body', async () => {
+    const { port } = new URL(viaListener);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 50);
+      });
+    });
+    const after = await send(viaListener, { query: STATS }, ACME);
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.body).data.mailboxStats.sent).toBeGreaterThan(0);
   });
 
   it('keeps the caller credential out of its answers and log lines', async () => {
