@@ -46,21 +46,23 @@ const headers = (apiKey = KEYS[0]!) => ({ 'content-type': 'application/json', ac
 const body = (query: string) => JSON.stringify({ query });
 
 const ROW = 'interchangeId parcelId sender receiver standard documentType status created';
+const STATS = '{ mailboxStats { sent received totalBytes period } }';
+const PAGE = `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`;
 /** The same reads in each contender's own schema. */
 const QUERIES = {
   stats: {
-    ours: '{ mailboxStats { sent received totalBytes period } }',
-    slow: '{ mailboxStats { sent received totalBytes period } }',
-    solo: '{ mailboxStats { sent received totalBytes period } }',
-    yoga: '{ mailboxStats { sent received totalBytes period } }',
-    bare: '{ mailboxStats { sent received totalBytes period } }',
-    apollo: '{ mailboxStats { sent received totalBytes period } }',
+    ours: STATS,
+    slow: STATS,
+    solo: STATS,
+    yoga: STATS,
+    bare: STATS,
+    apollo: STATS,
     hive: '{ mailboxInterchangeStats { ... on MailboxInterchangeStatsEnvelope { data { sent received totalBytes period } } } }',
   },
   page: {
-    ours: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
-    slow: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
-    apollo: `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`,
+    ours: PAGE,
+    slow: PAGE,
+    apollo: PAGE,
     hive: `{ inboxList(input: { pageNo: 1, recordsPerPage: 20 }) { ... on InterchangePageEnvelope { data { totalRecords interchanges { ${ROW} } } } } }`,
   },
 } satisfies Record<string, Partial<Record<Name, string>>>;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { type ExecutionResult, getOperationAST, GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin, processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+import { operationOf } from './observability/operation.js';
 
 /**
  * The node:http listener in front of the yoga app. A plain JSON POST of one operation to the
@@ -58,7 +59,7 @@ const setResultProcessor = unsupported('replace the result processor');
 
 export function createRequestListener(app: AnyApp, options: FastPathOptions): RequestListener {
   // Yoga wraps its whole request path in plugins' instrumentation: such an app has no fast path.
-  if ((options.plugins as Plugin[]).some((plugin) => plugin.instrumentation)) return (req, res) => void app(req, res);
+  if ((options.plugins as Plugin[]).some((plugin) => plugin.instrumentation)) return app;
   const endpoint = options.endpoint ?? '/graphql';
   const { fetchAPI } = app;
   const url = new URL(`http://localhost${endpoint}`);
@@ -87,7 +88,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       if (errors.length > 0) return { errors };
       let contextValue = enveloped.contextFactory();
       if (isPromise(contextValue)) contextValue = await contextValue;
-      const operation = getOperationAST(document, params.operationName);
+      const operation = operationOf(document, params.operationName);
       const run = operation?.operation === 'subscription' ? enveloped.subscribe : enveloped.execute;
       const result = run({
         schema: enveloped.schema,
@@ -110,85 +111,60 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       headers: req.headers as Record<string, string>,
     });
     const serverContext = { req, res, waitUntil };
-    let pending: unknown;
     let early: Response | undefined;
     const endResponse = (response: Response) => {
       early = response;
     };
-    // One payload for all hooks of a kind: they read it, and change things through its functions.
+    // Read through a function: hooks set it, which the compiler's narrowing cannot see.
+    const earlyResponse = (): Response | undefined => early;
+    const ended = () => early !== undefined;
+    // One payload for all hooks of a kind where they only read it and act through its functions.
     const requestPayload = { request, url, serverContext, fetchAPI, requestHandler: app.handle, setRequestHandler, endResponse };
-    for (const hook of onRequest) {
-      pending = hook(requestPayload as never);
-      if (isPromise(pending)) await pending;
-      if (early) return send(res, early, await early.text());
-    }
+    let step = callHooks(onRequest, () => requestPayload, ended);
+    if (step) await step;
+    let stop = earlyResponse();
+    if (stop) return send(res, stop, await stop.text());
     const parseDone: ((payload: unknown) => unknown)[] = [];
     const parsePayload = { request, url, serverContext, fetchAPI, requestParser: undefined, setRequestParser, endResponse };
-    for (const hook of onRequestParse) {
-      let done = hook(parsePayload as never);
-      if (isPromise(done)) done = await done;
-      const parsed = done as
-        | { onRequestParseDone?: (payload: unknown) => unknown }
-        | undefined;
-      if (early) return send(res, early, await early.text());
-      if (parsed?.onRequestParseDone) parseDone.push(parsed.onRequestParseDone);
-    }
-    for (const done of parseDone) {
-      pending = done({
-        requestParserResult: params,
-        setRequestParserResult: (newParams: Params) => {
-          params = newParams;
-        },
-      });
-      if (isPromise(pending)) await pending;
-    }
+    step = callHooks(onRequestParse, () => parsePayload, (returned) => {
+      const done = (returned as { onRequestParseDone?: (payload: unknown) => unknown } | undefined)?.onRequestParseDone;
+      if (done) parseDone.push(done);
+      return ended();
+    });
+    if (step) await step;
+    stop = earlyResponse();
+    if (stop) return send(res, stop, await stop.text());
+    const setRequestParserResult = (newParams: Params) => {
+      params = newParams;
+    };
+    step = callHooks(parseDone, () => ({ requestParserResult: params, setRequestParserResult }));
+    if (step) await step;
 
     const context: Record<string, unknown> = { ...serverContext, request, params };
     let result: ExecutionResult | undefined;
-    for (const hook of onParams) {
-      pending = hook({
-        params,
-        request,
-        context,
-        fetchAPI,
-        setParams: (newParams: Params) => {
-          params = newParams;
-          context['params'] = newParams;
-        },
-        paramsHandler: undefined,
-        setParamsHandler,
-        setResult: (newResult: ExecutionResult) => {
-          result = newResult;
-        },
-      } as never);
-      if (isPromise(pending)) await pending;
-    }
+    const setResult = (newResult: ExecutionResult) => {
+      result = newResult;
+    };
+    const setParams = (newParams: Params) => {
+      params = newParams;
+      context['params'] = newParams;
+    };
+    step = callHooks(onParams, () => ({ params, request, context, fetchAPI, setParams, paramsHandler: undefined, setParamsHandler, setResult }));
+    if (step) await step;
     result ??= await execute(params!, context);
-    for (const hook of onExecutionResult) {
-      pending = hook({
-        result,
-        request,
-        context,
-        setResult: (newResult: ExecutionResult) => {
-          result = newResult;
-        },
-      } as never);
-      if (isPromise(pending)) await pending;
-    }
-    for (const hook of onResultProcess) {
-      pending = hook({
-        request,
-        result,
-        serverContext,
-        acceptableMediaTypes: [],
-        setResult: (newResult: ExecutionResult) => {
-          result = newResult;
-        },
-        resultProcessor: undefined,
-        setResultProcessor,
-      } as never);
-      if (isPromise(pending)) await pending;
-    }
+    // Made per hook: each sees the result as the hooks before it left it.
+    step = callHooks(onExecutionResult, () => ({ result, request, context, setResult }));
+    if (step) await step;
+    step = callHooks(onResultProcess, () => ({
+      request,
+      result,
+      serverContext,
+      acceptableMediaTypes: [],
+      setResult,
+      resultProcessor: undefined,
+      setResultProcessor,
+    }));
+    if (step) await step;
 
     // A result without errors is the common case: its text is made here. Errors decide the status
     // (and may carry headers), so those go through yoga's own result processor.
@@ -212,10 +188,8 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
         responsePayload.response = newResponse;
       },
     };
-    for (const hook of onResponse) {
-      pending = hook(responsePayload as never);
-      if (isPromise(pending)) await pending;
-    }
+    step = callHooks(onResponse, () => responsePayload);
+    if (step) await step;
     if (replaced) send(res, replaced, await replaced.text());
     else send(res, response, text);
   };
@@ -237,6 +211,20 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
       });
     });
   };
+}
+
+/**
+ * Calls the hooks in order, each with `payloadOf()`, and waits only for those that return a
+ * promise. `after` sees what each hook returned, and stops the rest by answering true.
+ */
+function callHooks(hooks: readonly Hook[], payloadOf: () => object, after?: (returned: unknown) => boolean): void | Promise<void> {
+  for (let index = 0; index < hooks.length; index += 1) {
+    const returned = hooks[index]!(payloadOf() as never);
+    if (isPromise(returned)) {
+      return Promise.resolve(returned).then((settled) => (after?.(settled) ? undefined : callHooks(hooks.slice(index + 1), payloadOf, after)));
+    }
+    if (after?.(returned)) return;
+  }
 }
 
 /** The media type to answer in, when the request is one the fast path takes; else undefined. */

@@ -50,7 +50,6 @@ export interface EcgridUpstream {
   version(): Promise<ApiVersion>;
 }
 
-/** A typed ECGrid REST client bound to one caller's credential. */
 // A client is made per request: its base URL is parsed once per process, not per request.
 const bases = new Map<string, { readonly origin: string; readonly prefix: string }>();
 function baseOf(baseUrl: string): { readonly origin: string; readonly prefix: string } {
@@ -63,6 +62,7 @@ function baseOf(baseUrl: string): { readonly origin: string; readonly prefix: st
   return base;
 }
 
+/** A typed ECGrid REST client bound to one caller's credential. */
 export class EcgridClient implements EcgridUpstream {
   readonly #origin: string;
   readonly #prefix: string;
