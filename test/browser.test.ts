@@ -124,6 +124,15 @@ describe.skipIf(!CHROMIUM)(suite, { timeout: 60_000 }, () => {
     await tab.locator('button').first().dispatchEvent('click');
     await expect.poll(() => tab.getAttribute('aria-selected'), { timeout: 10_000 }).toBe('true');
     await expect.poll(() => textOf(page.locator('.view-lines').first()), { timeout: 10_000 }).toContain('query Inbox');
+    // GraphiQL learns the new tab's operation name 100 ms (a debounce) after the editor changes;
+    // Execute before that sends the old name ("Cannot infer operation MailboxStats"). It stores
+    // the tab state once it has, so wait for that instead of a fixed sleep.
+    const activeOperation = () =>
+      page.evaluate(() => {
+        const state = JSON.parse(localStorage.getItem('graphiql:tabState') ?? '{}') as { tabs?: { operationName?: string }[]; activeTabIndex?: number };
+        return state.tabs?.[state.activeTabIndex ?? -1]?.operationName;
+      });
+    await expect.poll(activeOperation, { timeout: 10_000 }).toBe('Inbox');
     await Promise.all([
       page.waitForResponse((candidate) => (candidate.request().postData() ?? '').includes('query Inbox'), { timeout: 30_000 }),
       page.getByRole('button', { name: /Execute query/ }).click(),
