@@ -68,6 +68,16 @@ describe('retries against the simulator', () => {
     expect(ms).toBeLessThan(1_500 + 500);
   });
 
+  it('stops waiting out a Retry-After when the deadline passes, and makes no further call', async () => {
+    // 2 s is within the Retry-After cap (2 s) but past this stack's deadline (1.5 s).
+    stack.simulator.injectFault({ path: STATS_PATH, times: 1, fault: { kind: 'rateLimit', retryAfter: '2' } });
+    const { body, calls, ms } = await counted(STATS);
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', retryAfter: 2 });
+    expect(calls).toBe(1);
+    expect(ms).toBeGreaterThanOrEqual(1_400);
+    expect(ms).toBeLessThan(1_950);
+  });
+
   it('waits out a short Retry-After on 429, and fails fast with retryAfter on a long one', async () => {
     stack.simulator.injectFault({ path: STATS_PATH, times: 1, fault: { kind: 'rateLimit', retryAfter: '1' } });
     const short = await counted(STATS);

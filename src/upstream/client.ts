@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { UpstreamBreaker } from './breaker.js';
+import { Deadline } from './deadline.js';
 import {
   EcgridBadResponseError,
   EcgridError,
@@ -133,12 +134,8 @@ export class EcgridClient implements EcgridUpstream {
     }
 
     const attempt = async () => {
-      // Not AbortSignal.timeout(): its signal (and the request state undici hangs on it) lives
-      // until the deadline passes, 10 s by default, even after the call ended: under load that
-      // held ~90 MB of heap (bench/README.md). This timer is cleared as soon as the call ends.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), deadlineMs);
-      timer.unref();
+      // Not AbortSignal.timeout(), nor an AbortController: see Deadline.
+      const deadline = new Deadline(deadlineMs);
       try {
         const response = await dispatcher.request({
           origin: this.#origin,
@@ -148,7 +145,7 @@ export class EcgridClient implements EcgridUpstream {
           body: payload,
           headersTimeout: attemptTimeoutMs,
           bodyTimeout: attemptTimeoutMs,
-          signal: deadline.signal,
+          signal: deadline,
         });
         statusCode = response.statusCode;
         const text = await response.body.text();
@@ -167,7 +164,7 @@ export class EcgridClient implements EcgridUpstream {
         }
         throw isTransportError(error) ? transportError(error, endpoint) : this.#scrub(error);
       } finally {
-        clearTimeout(timer);
+        deadline.clear();
       }
     };
 

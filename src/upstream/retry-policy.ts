@@ -1,5 +1,6 @@
 import type { Dispatcher, RetryHandler } from 'undici';
 import { parseRetryAfter } from './response.js';
+import { type AbortSignalLike, onAbort } from './deadline.js';
 
 export interface RetryPolicySettings {
   /** Retries after the first attempt. */
@@ -51,7 +52,7 @@ export function isRetriableRequest(method: string, path: string): boolean {
 export function retryDecision(settings: RetryPolicySettings): RetryHandler.RetryCallback {
   return (error, { state, opts }, callback) => {
     const { method, path } = opts;
-    const signal = (opts as Dispatcher.DispatchOptions & { signal?: AbortSignal }).signal;
+    const signal = (opts as Dispatcher.DispatchOptions & { signal?: AbortSignalLike }).signal;
     const failure = error as Error & { statusCode?: number; code?: string; headers?: Record<string, string | string[] | undefined> };
     const stop = () => callback(error);
     if (!isRetriableRequest(method, path) || state.counter > settings.maxRetries || signal?.aborted) return stop();
@@ -79,14 +80,15 @@ export function retryDecision(settings: RetryPolicySettings): RetryHandler.Retry
 
     settings.onRetry?.({ method, path, attempt: state.counter, reason, delayMs });
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
       callback(null);
     }, delayMs);
-    const onAbort = () => {
-      clearTimeout(timer);
-      callback(error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening = signal
+      ? onAbort(signal, () => {
+          clearTimeout(timer);
+          callback(error);
+        })
+      : undefined;
   };
 }
 
