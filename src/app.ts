@@ -177,7 +177,7 @@ export function createApp(options: AppOptions): App {
     plugins,
   });
   const listener: RequestListener =
-    options.fastPath === false ? yoga : createRequestListener(yoga as never, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' });
+    options.fastPath === false ? yoga : createRequestListener(yoga, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' });
   return Object.assign(yoga, { upstream: transport, sharing, listener });
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { type ExecutionResult, GraphQLError } from 'graphql';
-import { createGraphQLError, type Plugin, processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+import { createGraphQLError, isAsyncIterable, isPromise, type Plugin, processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import { operationOf } from './observability/operation.js';
 
 /**
@@ -17,7 +17,8 @@ import { operationOf } from './observability/operation.js';
  * type, body and log line.
  */
 
-type AnyApp = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+// Any app's contexts: the fast path builds the server context itself and hands it on as yoga does.
+type AnyApp = YogaServerInstance<any, any>;
 
 export interface FastPathOptions {
   /**
@@ -46,9 +47,6 @@ const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions'
 const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 // No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
 const waitUntil = (promise: Promise<unknown> | void) => void Promise.resolve(promise).catch(() => undefined);
-// Awaiting a value that is not a promise still costs a turn of the microtask queue: hooks and
-// steps that answer synchronously are not awaited.
-const isPromise = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
 const unsupported = (what: string) => () => {
   throw new Error(`the GraphQL fast path cannot ${what}: take such requests through yoga`);
 };
@@ -215,7 +213,7 @@ export function createRequestListener(app: AnyApp, options: FastPathOptions): Re
 
 /**
  * Calls the hooks in order, each with `payloadOf()`, and waits only for those that return a
- * promise. `after` sees what each hook returned, and stops the rest by answering true.
+ * promise (awaiting a value that is not one still costs a turn of the microtask queue). `after` sees what each hook returned, and stops the rest by answering true.
  */
 function callHooks(hooks: readonly Hook[], payloadOf: () => object, after?: (returned: unknown) => boolean): void | Promise<void> {
   for (let index = 0; index < hooks.length; index += 1) {
@@ -275,7 +273,7 @@ function paramsOf(body: string): Params | undefined {
 }
 
 function isPlain(result: ExecutionResult): boolean {
-  if (Symbol.asyncIterator in result) return false;
+  if (isAsyncIterable(result)) return false;
   if (result.errors?.length) return false;
   return !(result.extensions as { http?: unknown } | undefined)?.http;
 }
