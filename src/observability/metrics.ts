@@ -4,6 +4,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 import { clientErrorCode } from './error-code.js';
 import { operationOf } from './operation.js';
 import { prometheusUpstreamObserver, type UpstreamObserver } from './upstream-metrics.js';
+import { requestSlot } from './request-slot.js';
 
 /** The server's Prometheus registry and the upstream observer that writes into it. */
 export interface Metrics {
@@ -96,7 +97,7 @@ export function useMetrics(metrics: Metrics): Plugin {
     }
     return labels;
   };
-  const timings = new WeakMap<Request, Timing>();
+  const timings = requestSlot<Timing>('ecgrid.metricsTiming');
   const timingOf = (context: unknown) => {
     const request = (context as { request?: Request } | undefined)?.request;
     return request ? timings.get(request) : undefined;

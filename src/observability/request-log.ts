@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import { operationOf } from './operation.js';
 import type { Logger } from '../logger.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
+import { requestSlot } from './request-slot.js';
 
 /** What the log line of one HTTP request tells; filled in as the request goes through yoga. */
 export interface RequestScope {
@@ -17,7 +18,7 @@ export interface RequestScope {
   errorCodes?: string[];
 }
 
-const scopes = new WeakMap<Request, RequestScope>();
+const scopes = requestSlot<RequestScope>('ecgrid.requestScope');
 
 /** The scope of a request seen by useRequestLog (yoga hands the same Request to the context factory). */
 export function requestScopeOf(request: Request): RequestScope | undefined {
