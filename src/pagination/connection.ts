@@ -1,6 +1,6 @@
 import { BadInputError } from '../bad-input-error.js';
 import type { Direction, InterchangePage, InterchangeRecord } from '../upstream/types.js';
-import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
+import { cursorWriter, decodeCursor } from './cursor.js';
 import { filterHash, type ListFilter } from './filter.js';
 import { COUNT_PAGE, MAX_RECORDS_PER_PAGE, planPages, type UpstreamPage } from './page-plan.js';
 import { provisionalRange, relayWindow, type WindowArgs } from './window.js';
@@ -159,14 +159,14 @@ export async function resolveConnection(
     if (missing) await fetchRows(final.start, final.end);
   }
 
-  const position = (offset: number): CursorPosition => ({ filterHash: plan.hash, pin, offset });
+  const cursorAt = cursorWriter(plan.hash, pin);
   const edges: InterchangeEdgeResult[] = [];
   if (needs.edges) {
     for (let offset = final.start; offset < final.end; offset += 1) {
       const node = rows.get(offset);
       // The upstream's totalRecords promised more rows than its pages hold: return what exists.
       if (node === undefined) break;
-      edges.push({ cursor: encodeCursor(position(offset)), node });
+      edges.push({ cursor: cursorAt(offset), node });
     }
   }
   const end = needs.edges ? final.start + edges.length : final.end;
@@ -175,8 +175,8 @@ export async function resolveConnection(
     pageInfo: {
       hasNextPage: final.hasNextPage,
       hasPreviousPage: final.hasPreviousPage,
-      startCursor: end > final.start ? encodeCursor(position(final.start)) : null,
-      endCursor: end > final.start ? encodeCursor(position(end - 1)) : null,
+      startCursor: end > final.start ? cursorAt(final.start) : null,
+      endCursor: end > final.start ? cursorAt(end - 1) : null,
     },
     totalCount: total ?? 0,
   };
