@@ -37,7 +37,9 @@ export const builder = new SchemaBuilder<{
     pageInfoTypeOptions: { shareable: true },
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
-    nodeFieldOptions: { nullable: false },
+    // An edge's node is a plain property: marked as Pothos marks exposed fields, it gets no
+    // resolver, and graphql-jit reads it inline rather than calling one per edge.
+    nodeFieldOptions: { nullable: false, extensions: { pothosExposedField: 'node' } },
     decodeGlobalID: decodeInterchangeGlobalId,
     // Interchange is the only Node type (decodeGlobalID accepts no other).
     nodeTypeOptions: { resolveType: () => 'Interchange' },

@@ -2,11 +2,6 @@ import { GraphQLError } from 'graphql';
 import { BadInputError } from './bad-input-error.js';
 import { EcgridError, EcgridRateLimitedError } from './upstream/errors.js';
 
-/** Raised by a field whose upstream value is unusable; the rest of the record is still served. */
-export class BadRecordError extends Error {
-  override readonly name = 'BadRecordError';
-}
-
 export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'UNAUTHENTICATED'
@@ -49,13 +44,10 @@ function describe(error: unknown): { message: string; extensions: Record<string,
       extensions: { code: 'BAD_USER_INPUT', ...(error.argument ? { argumentName: error.argument } : {}) },
     };
   }
-  if (error instanceof BadRecordError) {
-    return { message: error.message, extensions: { code: 'UPSTREAM_BAD_RESPONSE' } };
-  }
   return undefined;
 }
 
-/** Upstream, input and bad-record errors: answered with a code, not bugs. */
+/** Upstream errors (a bad value of a record too) and input errors: answered with a code, not bugs. */
 export function isExpectedError(error: unknown): boolean {
   return describe(error instanceof GraphQLError ? error.originalError : error) !== undefined;
 }

@@ -94,6 +94,48 @@ fragment Pages on Query {
     ]);
   });
 
+  it('answers bad upstream values of rows as the normal executor does, at their aliased paths', async () => {
+    stack.simulator.injectFault({
+      path: '/v2/interchanges/inbox-list',
+      fault: {
+        kind: 'transform',
+        transform: (body) => {
+          const rows = (body as { data: { interchanges: Record<string, unknown>[] } }).data.interchanges;
+          rows[0]!['standard'] = 'EANCOM';
+          rows[1]!['parcelId'] = 'P-17';
+          delete rows[1]!['created'];
+          rows[2]!['interchangeId'] = 'x';
+          rows[2]!['sender'] = { nested: true };
+          return body;
+        },
+      },
+    });
+    try {
+      const query = `{ page: inbox(first: 3) { e: edges { n: node { ...Row ... on Node { id } } } } }
+fragment Row on Interchange { standard raw: rawStandard parcelId when: created interchangeId from: sender }`;
+      const { body, compiled } = await same(query);
+      expect(compiled).toBe(true);
+      const nodes = body.data.page.e.map((edge: { n: unknown }) => edge.n);
+      expect(nodes.map((n: any) => [n.standard, n.raw, n.parcelId === null, n.when, n.interchangeId, n.from])).toEqual([
+        [null, 'EANCOM', false, expect.stringMatching(/^2\d{3}-/), expect.any(Number), expect.any(String)],
+        [expect.any(String), expect.any(String), true, '1970-01-01T00:00:00.000Z', expect.any(Number), expect.any(String)],
+        [expect.any(String), expect.any(String), false, expect.stringMatching(/^2\d{3}-/), 0, null],
+      ]);
+      expect(nodes[2].id).toBe(globalId(0));
+      const at = (i: number, field: string) => ['page', 'e', i, 'n', field];
+      expect(body.errors.map((e: { path: unknown; extensions: { code: string } }) => [e.path, e.extensions.code]).sort()).toEqual(
+        [at(0, 'standard'), at(1, 'parcelId'), at(1, 'when'), at(2, 'interchangeId'), at(2, 'from'), at(2, 'id')]
+          .map((path) => [path, 'UPSTREAM_BAD_RESPONSE'])
+          .sort(),
+      );
+      expect(body.errors.find((e: { path: string[] }) => e.path.at(-1) === 'from').message).toBe(
+        'ECGrid sent {"nested":true} for sender, not a string',
+      );
+    } finally {
+      stack.simulator.faults.clear();
+    }
+  });
+
   it('leaves variables it cannot coerce to the normal executor: its messages and 400', async () => {
     const query = 'query($f: InterchangeFilter) { outbox(last: 1, filter: $f) { totalCount } }';
     const { status, body, compiled } = await same(query, { f: { beginDate: 0, mailboxId: false } });

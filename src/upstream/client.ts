@@ -8,6 +8,7 @@ import {
   EcgridNotFoundError,
   EcgridUnavailableError,
 } from './errors.js';
+import { readInterchange } from './interchange-record.js';
 import { readEnvelopeData } from './response.js';
 import type {
   ApiVersion,
@@ -92,7 +93,7 @@ export class EcgridClient implements EcgridUpstream {
     try {
       const data = await this.#call('GET', `/v2/interchanges/${interchangeId}`);
       if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
-      return data;
+      return readInterchange(data);
     } catch (error) {
       if (error instanceof EcgridNotFoundError) return null;
       throw error;
@@ -261,6 +262,6 @@ function readPage(endpoint: string, data: unknown, query: InterchangeListQuery):
     totalRecords,
     pageNo: typeof data['pageNo'] === 'number' ? data['pageNo'] : query.pageNo,
     recordsPerPage: typeof data['recordsPerPage'] === 'number' ? data['recordsPerPage'] : query.recordsPerPage,
-    interchanges: interchanges.map((row: unknown) => (isObject(row) ? row : {})),
+    interchanges: interchanges.map(readInterchange),
   };
 }

@@ -88,3 +88,9 @@ export class EcgridApiError extends EcgridError {
 export class EcgridBadResponseError extends EcgridError {
   readonly code = 'BAD_RESPONSE';
 }
+
+/**
+ * One value of an answer is not what ECGrid documents. It stands in for that value, so the value
+ * alone is lost: the rest of the answer is still served.
+ */
+export class EcgridBadValueError extends EcgridBadResponseError {}

@@ -1,3 +1,6 @@
+import type { EcgridBadValueError } from './errors.js';
+import type { EdiStandard } from './interchange-record.js';
+
 /** What a call sends upstream to identify the caller; forwarded verbatim, never logged. */
 export type Credential =
   | { readonly kind: 'apiKey'; readonly value: string }
@@ -16,21 +19,25 @@ export interface InterchangeListQuery {
   readonly recordsPerPage: number;
 }
 
+/** A value ECGrid sent, checked: what the documentation says, or the error that stands in for it. */
+export type Checked<T> = T | EcgridBadValueError;
+
 /**
- * One interchange row as ECGrid sent it. The fields are only what the documentation names;
- * their values are unchecked here because one bad row must not cost the others
- * (the schema checks each field where it is read).
+ * One interchange, checked field by field (interchange-record.ts): a bad value costs only its own
+ * field, never the row or the page.
  */
 export interface InterchangeRecord {
-  readonly interchangeId?: unknown;
-  readonly parcelId?: unknown;
-  readonly sender?: unknown;
-  readonly receiver?: unknown;
-  readonly standard?: unknown;
-  readonly documentType?: unknown;
-  readonly status?: unknown;
-  readonly created?: unknown;
-  readonly [extra: string]: unknown;
+  readonly interchangeId: Checked<number>;
+  readonly parcelId: Checked<number | null>;
+  readonly sender: Checked<string | null>;
+  readonly receiver: Checked<string | null>;
+  /** A standard ECGrid documents; one it added since is an error here, and verbatim in `rawStandard`. */
+  readonly standard: Checked<EdiStandard | null>;
+  readonly rawStandard: Checked<string | null>;
+  readonly documentType: Checked<string | null>;
+  readonly status: Checked<string | null>;
+  /** The instant as ISO text, e.g. `2026-11-23T20:00:35.000Z`. */
+  readonly created: Checked<string>;
 }
 
 export interface InterchangePage {
