@@ -160,7 +160,6 @@ export function createApp(options: AppOptions): App {
         sharing,
       },
       now: options.now,
-      maxUpstreamCalls: limits.maxUpstreamCalls,
     }),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/health',

@@ -3,7 +3,6 @@ import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Context } from './context.js';
 import { decodeInterchangeGlobalId } from './global-id.js';
@@ -22,16 +21,10 @@ export const builder = new SchemaBuilder<{
   plugins: [ComplexityPlugin, RelayPlugin, DirectivePlugin, FederationPlugin],
   // graphql-tools' format, so schema printers (codegen, graphql-inspector) read the federation directives.
   directives: { useGraphQLToolsUnorderedDirectives: true },
-  // Complexity counts upstream calls: fields that call ECGrid set their own cost, all else is free.
-  complexity: {
-    defaultComplexity: 0,
-    defaultListMultiplier: 1,
-    limit: (context) => ({ complexity: context.maxUpstreamCalls }),
-    complexityError: (_kind, { complexity, maxComplexity }) =>
-      new GraphQLError(`This operation could cause ${complexity} ECGrid calls; the limit is ${maxComplexity}`, {
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost: complexity, maxCost: maxComplexity },
-      }),
-  },
+  // Complexity counts upstream calls: fields that call ECGrid set their own, all else is free.
+  // It is checked before execution, once per operation (src/upstream-call-budget.ts), not from
+  // every root field's resolver.
+  complexity: { defaultComplexity: 0, defaultListMultiplier: 1, disabled: true },
   relay: {
     // Every Relay subgraph defines the same PageInfo: shareable, so a supergraph may compose them.
     pageInfoTypeOptions: { shareable: true },
@@ -57,7 +50,7 @@ builder.queryType({});
 // graphql-scalars' DateTime hands the Date itself to the response, and JSON.stringify then calls
 // its toJSON from native code, about 1 µs a value: a third of a 20-row page's serialization.
 // The same text, made while executing. Fields that read ECGrid's times hand over that text
-// already (upstream-values.ts); any other value is checked and converted by graphql-scalars.
+// already (src/upstream/values.ts); any other value is checked and converted by graphql-scalars.
 const ISO_TEXT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 builder.addScalarType('DateTime', DateTimeResolver, {
   serialize: (value) => (typeof value === 'string' && ISO_TEXT.test(value) ? value : (DateTimeResolver.serialize(value) as Date).toISOString()),

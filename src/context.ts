@@ -16,8 +16,6 @@ export interface Context {
   readonly now: number;
   /** Errors of upstream fields answered with a fallback value; appended to the result. */
   readonly partialErrors: GraphQLError[];
-  /** The most upstream calls one operation may cause (the schema's complexity limit). */
-  readonly maxUpstreamCalls: number;
 }
 
 /** What each request's ECGrid client is built from; shared by all requests. */
@@ -38,7 +36,6 @@ export interface UpstreamClientSettings {
 export interface ContextOptions {
   readonly upstream: UpstreamClientSettings;
   readonly now?: (() => number) | undefined;
-  readonly maxUpstreamCalls: number;
 }
 
 export function createContextFactory(options: ContextOptions) {
@@ -65,7 +62,7 @@ export function createContextFactory(options: ContextOptions) {
           breaker: upstream.breaker,
         }))
       : refusingUpstream(credential.problem);
-    return { ecgrid: createLoaders(client), now: now(), partialErrors: [], maxUpstreamCalls: options.maxUpstreamCalls };
+    return { ecgrid: createLoaders(client), now: now(), partialErrors: [] };
   };
 }
 

@@ -3,6 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { useUpstreamCallBudget } from './upstream-call-budget.js';
 
 /** Armor's rejections carry no code; give them GraphQL's own, and a 400 like other validation errors. */
 function coded(_context: unknown, error: GraphQLError): void {
@@ -34,7 +35,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
 
 /**
  * The document-shape limits, checked at validation before anything runs: depth, aliases, tokens
- * and directives (GraphQL Armor). The upstream-call budget is the schema's complexity limit.
+ * and directives (GraphQL Armor); then, before execution, the upstream-call budget.
  */
 export function useOperationLimits(limits: OperationLimits): Plugin[] {
   const onReject = [coded];
@@ -49,6 +50,7 @@ export function useOperationLimits(limits: OperationLimits): Plugin[] {
       // "Did you mean ...?" would reveal the schema that disabled introspection hides.
       blockFieldSuggestion: { enabled: !limits.introspection },
     }) as Plugin,
+    useUpstreamCallBudget(limits.maxUpstreamCalls),
   ];
   if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
   if (limits.csrfPrevention) plugins.push(useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with'] }) as Plugin);

@@ -49,12 +49,12 @@ export function urlOf(app: App): Promise<string> {
 export async function gql(
   app: App,
   query: string,
-  options: { variables?: Record<string, unknown>; headers?: Record<string, string> } = {},
+  options: { variables?: Record<string, unknown>; headers?: Record<string, string>; operationName?: string } = {},
 ): Promise<GraphQLResponse> {
   const response = await fetch(await urlOf(app), {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...options.headers },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body: JSON.stringify({ query, variables: options.variables ?? {}, operationName: options.operationName }),
   });
   const text = await response.text();
   let body: GraphQLResponse['body'];
