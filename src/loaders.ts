@@ -32,9 +32,22 @@ const each =
     Promise.all(keys.map((key) => limit(() => call(key)).catch((error: unknown) => toError(error))));
 
 export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
-  // Rows of the list pages of this request, by interchange id, and the pages still in flight.
-  const seen = new Map<number, InterchangeRecord>();
+  // The list pages this request has fetched, and those still in flight. Their rows answer lookups
+  // by id, indexed on the first lookup: most requests make none, and indexing (or priming the
+  // lookup loader) for every row of every page cost ~4 KB and a Promise a row (bench/README.md).
+  const pages: InterchangePage[] = [];
   const pagesInFlight = new Set<Promise<unknown>>();
+  const rowsById = new Map<number, InterchangeRecord>();
+  let pagesIndexed = 0;
+  const rowById = (id: number): InterchangeRecord | undefined => {
+    for (; pagesIndexed < pages.length; pagesIndexed += 1) {
+      for (const row of pages[pagesIndexed]!.interchanges) {
+        const rowId = row.interchangeId;
+        if (typeof rowId === 'number' && !rowsById.has(rowId)) rowsById.set(rowId, row);
+      }
+    }
+    return rowsById.get(id);
+  };
   // One bound for the whole request, however many batches its lookups arrive in.
   // Made on the first lookup: most requests make none, and a p-limit costs ~3% of a small query.
   let limiter: ReturnType<typeof pLimit> | undefined;
@@ -46,7 +59,7 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
       // let the pages already on their way answer it rather than calling ECGrid again.
       if (pagesInFlight.size > 0) await Promise.allSettled([...pagesInFlight]);
       return each((id: number) => {
-        const row = seen.get(id);
+        const row = rowById(id);
         return row ? Promise.resolve(row) : upstream.interchange(id);
       }, lookupLimit)(ids);
     },
@@ -56,18 +69,10 @@ export function createLoaders(upstream: EcgridUpstream): EcgridLoaders {
 
   const interchangePage = new DataLoader<PageRequest, InterchangePage, string>(
     each((request) => {
-      const call = upstream
-        .listInterchanges(request.direction, listQuery(request))
-        .then((answer) => {
-          for (const row of answer.interchanges) {
-            const id = row.interchangeId;
-            if (typeof id === 'number' && Number.isSafeInteger(id) && !seen.has(id)) {
-              seen.set(id, row);
-              interchangeById.prime(id, row);
-            }
-          }
-          return answer;
-        });
+      const call = upstream.listInterchanges(request.direction, listQuery(request)).then((answer) => {
+        pages.push(answer);
+        return answer;
+      });
       pagesInFlight.add(call);
       const forget = () => pagesInFlight.delete(call);
       call.then(forget, forget);

@@ -77,6 +77,30 @@ describe('inbox against the simulator', () => {
     expect(stack.simulator.callCount).toBe(1);
   });
 
+  it('answers lookups of rows of a page fetched in the same operation from that page, with no call of their own', async () => {
+    const truth = stack.simulator.list(1001, 'inbox', { endDate: stack.clock.ms });
+    const [first, second] = truth.map((row) => Number(row['interchangeId']));
+    const other = Number(truth[10]!['interchangeId']);
+    const globalId = Buffer.from(`Interchange:${second}`).toString('base64');
+    stack.simulator.resetCalls();
+    const { body } = await gql(
+      stack.app,
+      `{ inbox(first: 3) { edges { node { interchangeId } } }
+         one: interchange(interchangeId: ${first}) { interchangeId sender }
+         two: node(id: "${globalId}") { ... on Interchange { interchangeId } } }`,
+      { headers: ACME },
+    );
+    expect(body.errors).toBeUndefined();
+    expect([body.data?.['one'].interchangeId, body.data?.['two'].interchangeId]).toEqual([first, second]);
+    expect(body.data?.['one'].sender).toBe(truth[0]!['sender']);
+    expect(stack.simulator.callCount).toBe(1);
+    // A row the page does not hold is looked up.
+    stack.simulator.resetCalls();
+    const outside = await gql(stack.app, `{ inbox(first: 3) { totalCount } x: interchange(interchangeId: ${other}) { interchangeId } }`, { headers: ACME });
+    expect(outside.body.data?.['x'].interchangeId).toBe(other);
+    expect(stack.simulator.callCount).toBe(2);
+  });
+
   it('accepts Authorization: Bearer and forwards it verbatim', async () => {
     stack.simulator.resetCalls();
     const { body } = await gql(stack.app, '{ inbox(first: 1) { totalCount } }', {
