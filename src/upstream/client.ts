@@ -10,6 +10,7 @@ import {
 } from './errors.js';
 import { readInterchange } from './interchange-record.js';
 import { readEnvelopeData } from './response.js';
+import { isObject } from './values.js';
 import type {
   ApiVersion,
   Credential,
@@ -229,10 +230,6 @@ function transportError(error: unknown, endpoint: string): EcgridUnavailableErro
 /** The endpoint without ids, for logs and metrics. */
 function routeOf(endpoint: string): string {
   return endpoint.replace(/\/\d+$/, '/{id}');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function utc(date: Date): string {

@@ -1,12 +1,19 @@
 import { EcgridBadValueError } from './errors.js';
 import type { InterchangeRecord } from './types.js';
-import { describeValue, readId, readUpstreamInstant } from './values.js';
+import { describeValue, isObject, readId, readUpstreamInstant } from './values.js';
 
 /** ECGrid's documented EDI standards (PEPPOL from SOAP v4.1); ECGrid may add more. */
 export const EDI_STANDARDS = ['X12', 'EDIFACT', 'TRADACOMS', 'VDA', 'XML', 'TXT', 'PDF', 'BINARY', 'PEPPOL'] as const;
 export type EdiStandard = (typeof EDI_STANDARDS)[number];
+const KNOWN_STANDARDS: ReadonlySet<string> = new Set(EDI_STANDARDS);
+
 // ECGrid spells them as it likes ("Binary"): matched without regard to case.
-const STANDARD_BY_TEXT = new Map<string, EdiStandard>(EDI_STANDARDS.map((s) => [s, s]));
+function knownStandard(text: string): EdiStandard | EcgridBadValueError {
+  const standard = text.toUpperCase();
+  return KNOWN_STANDARDS.has(standard)
+    ? (standard as EdiStandard)
+    : new EcgridBadValueError(`ECGrid sent EDI standard ${describeValue(text)}, which this server does not know yet`);
+}
 
 const bad = (value: unknown, field: string, what: string) =>
   new EcgridBadValueError(`ECGrid sent ${describeValue(value)} for ${field}, ${what}`);
@@ -29,18 +36,14 @@ function optionalText(value: unknown, field: string): string | null | EcgridBadV
  * field in error.
  */
 export function readInterchange(row: unknown): InterchangeRecord {
-  const fields = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+  const fields = isObject(row) ? row : {};
   const rawStandard = optionalText(fields['standard'], 'standard');
   return {
     interchangeId: readId(fields['interchangeId']) ?? bad(fields['interchangeId'], 'interchangeId', 'not an id'),
     parcelId: optionalId(fields['parcelId'], 'parcelId'),
     sender: optionalText(fields['sender'], 'sender'),
     receiver: optionalText(fields['receiver'], 'receiver'),
-    standard:
-      typeof rawStandard === 'string'
-        ? (STANDARD_BY_TEXT.get(rawStandard.toUpperCase()) ??
-          new EcgridBadValueError(`ECGrid sent EDI standard ${describeValue(rawStandard)}, which this server does not know yet`))
-        : rawStandard,
+    standard: typeof rawStandard === 'string' ? knownStandard(rawStandard) : rawStandard,
     rawStandard,
     documentType: optionalText(fields['documentType'], 'documentType'),
     status: optionalText(fields['status'], 'status'),

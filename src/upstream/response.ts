@@ -8,6 +8,7 @@ import {
   EcgridUnauthorizedError,
   EcgridUnavailableError,
 } from './errors.js';
+import { isObject } from './values.js';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -116,10 +117,6 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asEnvelope(body: unknown): Envelope | undefined {

@@ -1,5 +1,10 @@
 /** Readers for values ECGrid sends: they check, and never throw. */
 
+/** A JSON object (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** A value for an error message: short, and never more than ECGrid sent. */
 export const describeValue = (value: unknown): string =>
   value === undefined ? 'nothing' : (JSON.stringify(value)?.slice(0, 60) ?? String(value));
