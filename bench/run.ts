@@ -226,7 +226,8 @@ async function main(): Promise<void> {
   // C: latency the GraphQL layer adds over the bare handler, at a fixed rate of half the layer's
   // maximum, for several upstream latencies. "solo" (coalescing off) makes one upstream call per
   // request like the bare handler, so the difference is the layer's own cost; the default server
-  // (coalescing on) is shown beside it.
+  // (coalescing on) is shown beside it. Each server's share of a core during its runs is shown
+  // too: at one rate, a tail grows with how busy the server is (bench/README.md, "C").
   const cRows: string[][] = [];
   const cAdded: number[] = [];
   const layer: Name = contenders.has('solo') ? 'solo' : 'ours';
@@ -240,19 +241,27 @@ async function main(): Promise<void> {
       const max = median(maxRuns);
       const rate = Math.max(10, Math.floor(max / 2));
       const names = [...new Set<Name>([layer, 'bare', 'ours'])];
-      const runs = new Map<Name, { p50: number; p99: number }[]>(names.map((n) => [n, []]));
+      const seconds = QUICK ? 1 : 4;
+      // The open-loop client's own code and connections warm up first: its pauses count as latency.
+      for (const name of names) await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 0.5 : 1.5 });
+      const runs = new Map<Name, { p50: number; p99: number; busy: number }[]>(names.map((n) => [n, []]));
       for (let round = 0; round < (QUICK ? 1 : 4); round += 1) {
         for (const name of names.map((_, i) => names[(i + round) % names.length]!)) {
-          const result = await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 1 : 4 });
+          const server = contenders.get(name)!;
+          const before = await server.usage();
+          const t0 = performance.now();
+          const result = await fixedRate(target(name, 'stats'), { rate, seconds });
+          const busy = ((await server.usage()).cpuMicros - before.cpuMicros) / 1000 / (performance.now() - t0);
           if (result.failures > 0) log(`${name}: ${result.failures} failures at ${rate} rps`);
-          runs.get(name)!.push(result);
+          runs.get(name)!.push({ ...result, busy });
         }
       }
       const [mine, bare, ours] = [runs.get(layer)!, runs.get('bare')!, runs.get('ours')!];
       const added = (p: 'p50' | 'p99') => mine.map((o, i) => o[p] - bare[i]![p]);
       const pair = (list: { p50: number; p99: number }[]) => `${fmt(median(list.map((o) => o.p50)), 2)} / ${fmt(median(list.map((o) => o.p99)), 2)}`;
+      const busy = (list: { busy: number }[]) => fmt(median(list.map((o) => o.busy)), 2);
       cAdded.push(median(added('p99')));
-      cRows.push([`${latency} ms`, `${fmt(max)} → ${fmt(rate)}`, pair(mine), pair(bare), spread(added('p50'), 2), spread(added('p99'), 2), pair(ours)]);
+      cRows.push([`${latency} ms`, `${fmt(max)} → ${fmt(rate)}`, pair(mine), pair(bare), spread(added('p50'), 2), spread(added('p99'), 2), `${busy(mine)} / ${busy(bare)}`, pair(ours)]);
     }
   }
 
@@ -366,8 +375,10 @@ async function main(): Promise<void> {
     '',
     `## C: latency added over the bare handler, at a fixed rate of half our maximum (ms)`,
     '',
+    'Medians of 4 rounds (min–max for the added latency), each a 4 s run of every server in turn at the same rate, after a warm-up of the open-loop client. The share of a core is the server process\'s CPU time over the run\'s wall time.',
+    '',
     table(
-      ['upstream latency', 'max → fixed rate (req/s)', 'coalescing off p50 / p99', 'bare p50 / p99', 'added p50', 'added p99', 'default (coalescing on) p50 / p99'],
+      ['upstream latency', 'max → fixed rate (req/s)', 'coalescing off p50 / p99', 'bare p50 / p99', 'added p50', 'added p99', 'share of a core: coalescing off / bare', 'default (coalescing on) p50 / p99'],
       cRows,
     ),
     '',
