@@ -26,6 +26,8 @@ const SECONDS = QUICK ? 1 : Number(args.seconds);
 const SOAK_SECONDS = QUICK ? 3 : Number(args.soak);
 const CONNECTIONS = 32;
 const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
+const C_ROUNDS = QUICK ? 1 : 4;
+const C_SECONDS = QUICK ? 1 : 4;
 const WALK_PAGES = 5;
 
 type Name = 'ours' | 'slow' | 'solo' | 'yoga' | 'bare' | 'apollo' | 'hive';
@@ -241,16 +243,15 @@ async function main(): Promise<void> {
       const max = median(maxRuns);
       const rate = Math.max(10, Math.floor(max / 2));
       const names = [...new Set<Name>([layer, 'bare', 'ours'])];
-      const seconds = QUICK ? 1 : 4;
       // The open-loop client's own code and connections warm up first: its pauses count as latency.
       for (const name of names) await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 0.5 : 1.5 });
       const runs = new Map<Name, { p50: number; p99: number; busy: number }[]>(names.map((n) => [n, []]));
-      for (let round = 0; round < (QUICK ? 1 : 4); round += 1) {
+      for (let round = 0; round < C_ROUNDS; round += 1) {
         for (const name of names.map((_, i) => names[(i + round) % names.length]!)) {
           const server = contenders.get(name)!;
           const before = await server.usage();
           const t0 = performance.now();
-          const result = await fixedRate(target(name, 'stats'), { rate, seconds });
+          const result = await fixedRate(target(name, 'stats'), { rate, seconds: C_SECONDS });
           const busy = ((await server.usage()).cpuMicros - before.cpuMicros) / 1000 / (performance.now() - t0);
           if (result.failures > 0) log(`${name}: ${result.failures} failures at ${rate} rps`);
           runs.get(name)!.push({ ...result, busy });
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
     '',
     `## C: latency added over the bare handler, at a fixed rate of half our maximum (ms)`,
     '',
-    'Medians of 4 rounds (min–max for the added latency), each a 4 s run of every server in turn at the same rate, after a warm-up of the open-loop client. The share of a core is the server process\'s CPU time over the run\'s wall time.',
+    `Medians of ${C_ROUNDS} rounds (min–max for the added latency), each a ${C_SECONDS} s run of every server in turn at the same rate, after a warm-up of the open-loop client. The share of a core is the server process's CPU time over the run's wall time.`,
     '',
     table(
       ['upstream latency', 'max → fixed rate (req/s)', 'coalescing off p50 / p99', 'bare p50 / p99', 'added p50', 'added p99', 'share of a core: coalescing off / bare', 'default (coalescing on) p50 / p99'],
