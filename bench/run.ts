@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { closedLoop, fixedRate, post, type Target } from './lib/load.js';
@@ -16,7 +16,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     out: { type: 'string', default: 'bench/results/latest.md' },
-    // Node options for this server's processes (ours, slow, solo), e.g. "--max-old-space-size=128".
+    // Node options for this server's processes (ours, slow, solo); the Dockerfile's by default,
+    // "" for Node's own defaults.
     'node-options': { type: 'string' },
   },
 });
@@ -29,6 +30,9 @@ const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
 const C_ROUNDS = QUICK ? 1 : 4;
 const C_SECONDS = QUICK ? 1 : 4;
 const WALK_PAGES = 5;
+// This server runs as the image runs it: with the Dockerfile's NODE_OPTIONS (its heap cap).
+const IMAGE_NODE_OPTIONS = /\bNODE_OPTIONS=(\S+)/.exec(readFileSync(`${ROOT}/Dockerfile`, 'utf8'))?.[1] ?? '';
+const NODE_OPTIONS = args['node-options'] ?? IMAGE_NODE_OPTIONS;
 
 type Name = 'ours' | 'slow' | 'solo' | 'yoga' | 'bare' | 'apollo' | 'hive';
 const ALL: Name[] = ['ours', 'slow', 'solo', 'yoga', 'bare', 'apollo', 'hive'];
@@ -94,7 +98,7 @@ async function main(): Promise<void> {
   const callCount = async () => Number((await simControl('GET', ''))['callCount']);
 
   const env = { ECGRID_BASE_URL: sim.url };
-  const ourNodeOptions: Record<string, string> = args['node-options'] ? { NODE_OPTIONS: args['node-options'] } : {};
+  const ourNodeOptions: Record<string, string> = { NODE_OPTIONS };
   log('starting the contenders');
   const contenders = new Map<Name, ServerProcess>();
   const specs: Record<Name, { script: string; readyPath: string; env?: Record<string, string> }> = {
@@ -266,48 +270,59 @@ async function main(): Promise<void> {
     }
   }
 
-  // E: memory over a sustained mixed run (several credentials and queries), heap after GC.
+  // E: memory over a sustained mixed run (several credentials and queries), heap after GC, on a
+  // fresh process run as the image runs it; then a shorter one with Node's default options beside it.
   await setLatency(5);
-  log(`memory: ${SOAK_SECONDS} s sustained run on a fresh process`);
   // The earlier phases (128 connections at 50 ms) leave a larger heap behind; E measures a
   // sustained run from its start, and the peak of the process so far is reported beside it.
   const earlierPeakRss = (await contenders.get('ours')!.usage()).maxRss;
   await contenders.get('ours')!.stop();
-  const ours = await startServer({ name: 'ours', script: specs.ours.script, readyPath: specs.ours.readyPath, env: { ...env, ...specs.ours.env }, exposeGc: true });
-  servers.push(ours);
-  contenders.set('ours', ours);
-  await closedLoop({ url: graphql('ours'), headers: headers(), bodies: [body(QUERIES.page.ours)] }, { connections: CONNECTIONS, seconds: QUICK ? 1 : 3 });
-  const mixed: Target = {
-    url: graphql('ours'),
-    headers: headers(),
-    bodies: [],
-  };
-  const mixedRequests = KEYS.flatMap((apiKey) =>
-    [QUERIES.stats.ours, QUERIES.page.ours, aliases('ours', ids.slice(0, 3)), `{ outbox(first: 50) { totalCount edges { node { ${ROW} } } } }`].map((query) => ({
-      method: 'POST',
-      headers: headers(apiKey),
-      body: body(query),
-    })),
-  );
-  const memory: Usage[] = [await ours.usage(true)];
-  const soak = (await import('autocannon')).default({
-    url: mixed.url,
-    method: 'POST',
-    headers: mixed.headers,
-    requests: mixedRequests,
-    connections: CONNECTIONS,
-    duration: SOAK_SECONDS,
-    timeout: 20,
-  });
-  const sampler = setInterval(() => void ours.usage(true).then((u) => memory.push(u)), Math.max(1000, (SOAK_SECONDS * 1000) / 12));
-  const soakResult = await soak;
-  clearInterval(sampler);
-  memory.push(await ours.usage(true));
+  const mixedQueries = [QUERIES.stats.ours, QUERIES.page.ours, aliases('ours', ids.slice(0, 3)), `{ outbox(first: 50) { totalCount edges { node { ${ROW} } } } }`];
+  const mixedRequests = KEYS.flatMap((apiKey) => mixedQueries.map((query) => ({ method: 'POST', headers: headers(apiKey), body: body(query) })));
   const mb = (bytes: number) => bytes / 1024 / 1024;
-  const third = Math.max(1, Math.floor(memory.length / 3));
-  const heapEarly = median(memory.slice(1, 1 + third).map((m) => mb(m.heapUsed)));
-  const heapLate = median(memory.slice(-third).map((m) => mb(m.heapUsed)));
-  const rssMax = Math.max(...memory.map((m) => mb(m.rss)));
+  const soak = async (nodeOptions: string, seconds: number) => {
+    log(`memory: ${seconds} s sustained run on a fresh process, NODE_OPTIONS="${nodeOptions}"`);
+    const server = await startServer({
+      name: 'ours',
+      script: specs.ours.script,
+      readyPath: specs.ours.readyPath,
+      env: { ...env, ...specs.ours.env, NODE_OPTIONS: nodeOptions },
+      exposeGc: true,
+    });
+    servers.push(server);
+    const url = `${server.url}/graphql`;
+    await closedLoop({ url, headers: headers(), bodies: [body(QUERIES.page.ours)] }, { connections: CONNECTIONS, seconds: QUICK ? 1 : 3 });
+    const memory: Usage[] = [await server.usage(true)];
+    const run = (await import('autocannon')).default({
+      url,
+      method: 'POST',
+      headers: headers(),
+      requests: mixedRequests,
+      connections: CONNECTIONS,
+      duration: seconds,
+      timeout: 20,
+    });
+    const sampler = setInterval(() => void server.usage(true).then((u) => memory.push(u)), Math.max(1000, (seconds * 1000) / 12));
+    const result = await run;
+    clearInterval(sampler);
+    memory.push(await server.usage(true));
+    await server.stop();
+    const third = Math.max(1, Math.floor(memory.length / 3));
+    return {
+      nodeOptions,
+      seconds,
+      requests: result['2xx'],
+      samples: memory.length,
+      rss: { start: mb(memory[0]!.rss), max: Math.max(...memory.map((m) => mb(m.rss))), end: mb(memory.at(-1)!.rss) },
+      heapEarly: median(memory.slice(1, 1 + third).map((m) => mb(m.heapUsed))),
+      heapLate: median(memory.slice(-third).map((m) => mb(m.heapUsed))),
+      reserved: Math.max(...memory.map((m) => mb(m.heapTotal))),
+      external: Math.max(...memory.map((m) => mb(m.external))),
+    };
+  };
+  const soaks = [await soak(NODE_OPTIONS, SOAK_SECONDS)];
+  if (NODE_OPTIONS !== '') soaks.push(await soak('', Math.ceil(SOAK_SECONDS / 2)));
+  const [shipped] = soaks as [(typeof soaks)[number]];
 
   const load1 = loadavg();
   await stopAll();
@@ -350,7 +365,11 @@ async function main(): Promise<void> {
     oursB ? ['B: calls = distinct upstream requests; 50 concurrent identical ≤ 2', `${oursB.identical}, ${oursB.different}, ${oursB.walk}, ${oursB.concurrent}`, check(oursB.identical === 1 && oursB.different === 5 && oursB.walk === WALK_PAGES && oursB.concurrent <= 2)] : undefined,
     cAdded.length ? ['C: added p99 ≤ 2 ms at half of max rate', cAdded.map((v) => fmt(v, 2)).join(' / ') + ' ms', check(cAdded.every((v) => v <= 2))] : undefined,
     ...dRatios.map(({ peer, q, ratio }) => [`D: ≥ 3× ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, check(ratio >= 3)]),
-    ['E: RSS ≤ 150 MB; no heap growth', `RSS max ${fmt(rssMax)} MB; heap after GC ${fmt(heapEarly, 1)} → ${fmt(heapLate, 1)} MB`, check(rssMax <= 150 && heapLate <= heapEarly * 1.1 + 2)],
+    [
+      'E: RSS ≤ 150 MB; no heap growth',
+      `RSS max ${fmt(shipped.rss.max)} MB; heap after GC ${fmt(shipped.heapEarly, 1)} → ${fmt(shipped.heapLate, 1)} MB`,
+      check(shipped.rss.max <= 150 && shipped.heapLate <= shipped.heapEarly * 1.1 + 2),
+    ],
   ].filter((row): row is string[] => row !== undefined);
 
   const report = [
@@ -358,7 +377,9 @@ async function main(): Promise<void> {
     '',
     `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${load0.map((v) => v.toFixed(1)).join(' ')} at start, ${load1.map((v) => v.toFixed(1)).join(' ')} at end · ` +
       `${ROUNDS} interleaved rounds of ${SECONDS} s per contender and query, ${CONNECTIONS} connections, after a warm-up · simulator upstream latency 0 ms unless said · every process on this machine, loopback only` +
-      (args['node-options'] ? ` · this server run with NODE_OPTIONS="${args['node-options']}".` : ' · this server run with default Node options.'),
+      (NODE_OPTIONS === ''
+        ? ' · this server run with default Node options.'
+        : ` · this server run with NODE_OPTIONS="${NODE_OPTIONS}"${NODE_OPTIONS === IMAGE_NODE_OPTIONS ? " (the Dockerfile's)" : ''}.`),
     '',
     `## Targets`,
     '',
@@ -383,21 +404,21 @@ async function main(): Promise<void> {
       cRows,
     ),
     '',
-    `## E: memory over a ${SOAK_SECONDS} s sustained mixed run (3 credentials, 4 queries, upstream 5 ms)`,
+    `## E: memory over a sustained mixed run (3 credentials, 4 queries, upstream 5 ms)`,
     '',
-    `On a fresh process of the compiled server, warmed up for a few seconds. The process that served A–D peaked at ${fmt(earlierPeakRss / 1048576)} MB RSS (C drives it with 128 connections).`,
+    `Each on a fresh process of the compiled server, warmed up for a few seconds; the first as the image runs it, the second with Node's default options for comparison. The process that served A–D peaked at ${fmt(earlierPeakRss / 1048576)} MB RSS (C drives it with 128 connections).`,
     '',
     table(
-      ['requests', 'samples', 'RSS start / max / end (MB)', 'heap after GC: first third / last third (MB)', 'max heap reserved / external (MB)'],
-      [
-        [
-          fmt(soakResult['2xx']),
-          String(memory.length),
-          `${fmt(mb(memory[0]!.rss))} / ${fmt(rssMax)} / ${fmt(mb(memory.at(-1)!.rss))}`,
-          `${fmt(heapEarly, 1)} / ${fmt(heapLate, 1)}`,
-          `${fmt(Math.max(...memory.map((m) => mb(m.heapTotal))))} / ${fmt(Math.max(...memory.map((m) => mb(m.external))))}`,
-        ],
-      ],
+      ['Node options', 'seconds', 'requests', 'samples', 'RSS start / max / end (MB)', 'heap after GC: first third / last third (MB)', 'max heap reserved / external (MB)'],
+      soaks.map((run) => [
+        run.nodeOptions === '' ? "Node's defaults" : `\`${run.nodeOptions}\``,
+        String(run.seconds),
+        fmt(run.requests),
+        String(run.samples),
+        `${fmt(run.rss.start)} / ${fmt(run.rss.max)} / ${fmt(run.rss.end)}`,
+        `${fmt(run.heapEarly, 1)} / ${fmt(run.heapLate, 1)}`,
+        `${fmt(run.reserved)} / ${fmt(run.external)}`,
+      ]),
     ),
     '',
   ].join('\n');

@@ -18,13 +18,17 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** What the image runs: `npm run build`, then `node dist/main.js` with production dependencies. */
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+/** The Node options the image sets (its heap cap). */
+const imageNodeOptions = /\bNODE_OPTIONS=(\S+)/.exec(dockerfile)?.[1];
+
+/** What the image runs: `npm run build`, then `node dist/main.js` with production dependencies and its Node options. */
 describe('npm run build -> node dist/main.js', () => {
   let server: ServerProcess;
 
   beforeAll(async () => {
     await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
-    server = await startServer({ NODE_ENV: 'production' }, ['dist/main.js']);
+    server = await startServer({ NODE_ENV: 'production', NODE_OPTIONS: imageNodeOptions ?? '' }, ['dist/main.js']);
   }, 120_000);
   afterAll(() => server?.stop());
 
@@ -70,7 +74,6 @@ describe('npm run build -> node dist/main.js', () => {
 });
 
 describe('Dockerfile', () => {
-  const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
   const instructions = dockerfile
     .replace(/\\\n/g, ' ')
     .split('\n')
@@ -97,6 +100,11 @@ describe('Dockerfile', () => {
     expect(runtime.some((line) => /apt-get install .*\btini\b/.test(line))).toBe(true);
     expect(runtime).toContain('CMD ["node", "dist/main.js"]');
     expect(runtime.some((line) => line.startsWith('HEALTHCHECK ') && line.includes('/health'))).toBe(true);
+  });
+
+  it('caps the heap in the runtime stage (the server above runs with the same options)', () => {
+    expect(imageNodeOptions).toMatch(/^--max-old-space-size=\d+$/);
+    expect(runtime.some((line) => line.startsWith('ENV ') && line.includes(`NODE_OPTIONS=${imageNodeOptions}`))).toBe(true);
   });
 
   it('copies only files that exist, and the build context leaves out local state', () => {
