@@ -25,10 +25,10 @@ FROM node:${NODE_VERSION} AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
-# The heap cap: with default flags V8 sizes the heap from the machine's memory and reserves up to
-# 3× the ~31 MB of live objects (RSS 148–189 MB in the bench's soak); capped, RSS stays near 140 MB
-# at no measurable CPU cost (bench/README.md, "E"). With the TTL cache on, size
-# ECGRID_CACHE_MAX_ENTRIES to fit in it.
+# The heap cap: by default V8 sizes the heap from the host's memory and lets it grow well past the
+# ~31 MB of live objects (RSS 147–189 MB in the bench's soak); capped, 140–145 MB, at no CPU cost
+# the bench could see (bench/README.md, item 23). Lower it in a container with under 2 GB; with
+# the TTL cache on, size ECGRID_CACHE_MAX_ENTRIES to fit.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=4000 \
