@@ -322,7 +322,7 @@ async function main(): Promise<void> {
   };
   const soaks = [await soak(NODE_OPTIONS, SOAK_SECONDS)];
   if (NODE_OPTIONS !== '') soaks.push(await soak('', Math.ceil(SOAK_SECONDS / 2)));
-  const [shipped] = soaks as [(typeof soaks)[number]];
+  const shipped = soaks[0]!;
 
   const load1 = loadavg();
   await stopAll();
