@@ -26,7 +26,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends tini \
  && rm -rf /var/lib/apt/lists/*
 # The heap cap: by default V8 sizes the heap from the host's memory and lets it grow well past the
-# ~31 MB of live objects (RSS 147–189 MB in the bench's soak); capped, 140–145 MB, at no CPU cost
+# ~31 MB of live objects (RSS 147–189 MB in the bench's soak); capped, 140–147 MB, at no CPU cost
 # the bench could see (bench/README.md, item 23). Lower it in a container with under 2 GB; with
 # the TTL cache on, size ECGRID_CACHE_MAX_ENTRIES to fit.
 ENV NODE_ENV=production \
