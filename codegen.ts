@@ -24,7 +24,7 @@ const config: CodegenConfig = {
       plugins: [{ add: { content: subgraphSdl.trimEnd() } }],
     },
     'test/client/': {
-      documents: ['src/operations/*.graphql', 'test/operations/*.graphql'],
+      documents: ['src/http/operations/*.graphql', 'test/operations/*.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: {

@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closedLoop, fixedRate, post, type Target } from './lib/load.js';
-import { freePort, ROOT, type ServerProcess, startServer, type Usage } from './lib/processes.js';
+import { histogramCount, histogramDelta, histogramQuantile, readHistogram } from './lib/histogram.js';
+import { freePort, pinToCpus, ROOT, type ServerProcess, startServer, type Usage } from './lib/processes.js';
 import { fmt, median, spread, table } from './lib/stats.js';
 
 // `npm run bench`: every contender in its own process over one simulator process, measured side
@@ -19,6 +21,8 @@ const { values: args } = parseArgs({
     // Node options for this server's processes (ours, slow, solo); the Dockerfile's by default,
     // "" for Node's own defaults.
     'node-options': { type: 'string' },
+    // C without taskset: everything on every core, as before C′ was added.
+    'no-pin': { type: 'boolean', default: false },
   },
 });
 const QUICK = args.quick;
@@ -30,6 +34,11 @@ const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
 const C_ROUNDS = QUICK ? 1 : 4;
 const C_SECONDS = QUICK ? 1 : 4;
 const WALK_PAGES = 5;
+const OVERHEAD = 'ecgrid_graphql_server_overhead_seconds';
+// C's split where taskset exists: the measured server on one core, the load generator (this
+// process) and the simulator on the other.
+const SERVER_CPU = '0';
+const LOAD_CPU = '1';
 // This server runs as the image runs it: with the Dockerfile's NODE_OPTIONS (its heap cap).
 const IMAGE_NODE_OPTIONS = /\bNODE_OPTIONS=(\S+)/.exec(readFileSync(`${ROOT}/Dockerfile`, 'utf8'))?.[1] ?? '';
 const NODE_OPTIONS = args['node-options'] ?? IMAGE_NODE_OPTIONS;
@@ -75,6 +84,8 @@ const QUERIES = {
 type QueryName = keyof typeof QUERIES;
 
 const started = Date.now();
+const ms = (value: number) => (value === Infinity ? '> 100' : fmt(value, 2));
+const msSpread = (values: readonly number[]) => (values.length === 0 ? '–' : `${ms(median(values))} (${ms(Math.min(...values))}–${ms(Math.max(...values))})`);
 const log = (message: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${message}\n`);
 
 const servers: ServerProcess[] = [];
@@ -234,9 +245,25 @@ async function main(): Promise<void> {
   // request like the bare handler, so the difference is the layer's own cost; the default server
   // (coalescing on) is shown beside it. Each server's share of a core during its runs is shown
   // too: at one rate, a tail grows with how busy the server is (bench/README.md, "C").
+  // C′: this server's own time per request (its response time minus its ECGrid waits), from the
+  // delta of its own histogram over each round; the same rounds, so at half of the layer's max.
   const cRows: string[][] = [];
   const cAdded: number[] = [];
+  const cOverheadRows: string[][] = [];
+  const cOverheadP99: number[] = [];
   const layer: Name = contenders.has('solo') ? 'solo' : 'ours';
+  const cNames = [...new Set<Name>([layer, 'bare', 'ours'])];
+  const everyCpu = `0-${cpus().length - 1}`;
+  const pinAll = (load: string, server: string) =>
+    [pinToCpus(process.pid, load), sim.pin(load), ...cNames.map((name) => contenders.get(name)!.pin(server))].every(Boolean);
+  let pinned = false;
+  if (contenders.has('bare') && !args['no-pin'] && cpus().length >= 2) {
+    pinned = pinAll(LOAD_CPU, SERVER_CPU);
+    if (!pinned) {
+      pinAll(everyCpu, everyCpu);
+      log('taskset unavailable: C runs unpinned');
+    }
+  }
   if (contenders.has('bare')) {
     for (const latency of UPSTREAM_LATENCIES) {
       await setLatency(latency);
@@ -246,19 +273,27 @@ async function main(): Promise<void> {
       for (let i = 0; i < (QUICK ? 1 : 2); i += 1) maxRuns.push((await closedLoop(target(layer, 'stats'), { connections, seconds: QUICK ? 1 : 3 })).rps);
       const max = median(maxRuns);
       const rate = Math.max(10, Math.floor(max / 2));
-      const names = [...new Set<Name>([layer, 'bare', 'ours'])];
       // The open-loop client's own code and connections warm up first: its pauses count as latency.
-      for (const name of names) await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 0.5 : 1.5 });
-      const runs = new Map<Name, { p50: number; p99: number; busy: number }[]>(names.map((n) => [n, []]));
+      for (const name of cNames) await fixedRate(target(name, 'stats'), { rate, seconds: QUICK ? 0.5 : 1.5 });
+      const runs = new Map<Name, { p50: number; p99: number; busy: number }[]>(cNames.map((n) => [n, []]));
+      const own = new Map<Name, { p50: number; p99: number; counted: number; sent: number }[]>();
       for (let round = 0; round < C_ROUNDS; round += 1) {
-        for (const name of names.map((_, i) => names[(i + round) % names.length]!)) {
+        for (const name of cNames.map((_, i) => cNames[(i + round) % cNames.length]!)) {
           const server = contenders.get(name)!;
+          const mine = name !== 'bare';
+          const histogram0 = mine ? await readHistogram(server.url, OVERHEAD) : undefined;
           const before = await server.usage();
           const t0 = performance.now();
           const result = await fixedRate(target(name, 'stats'), { rate, seconds: C_SECONDS });
           const busy = ((await server.usage()).cpuMicros - before.cpuMicros) / 1000 / (performance.now() - t0);
           if (result.failures > 0) log(`${name}: ${result.failures} failures at ${rate} rps`);
           runs.get(name)!.push({ ...result, busy });
+          if (histogram0) {
+            const delta = histogramDelta(histogram0, await readHistogram(server.url, OVERHEAD));
+            const list = own.get(name) ?? [];
+            list.push({ p50: histogramQuantile(delta, 0.5) * 1000, p99: histogramQuantile(delta, 0.99) * 1000, counted: histogramCount(delta), sent: result.sent });
+            own.set(name, list);
+          }
         }
       }
       const [mine, bare, ours] = [runs.get(layer)!, runs.get('bare')!, runs.get('ours')!];
@@ -267,8 +302,20 @@ async function main(): Promise<void> {
       const busy = (list: { busy: number }[]) => fmt(median(list.map((o) => o.busy)), 2);
       cAdded.push(median(added('p99')));
       cRows.push([`${latency} ms`, `${fmt(max)} → ${fmt(rate)}`, pair(mine), pair(bare), spread(added('p50'), 2), spread(added('p99'), 2), `${busy(mine)} / ${busy(bare)}`, pair(ours)]);
+      for (const [name, list] of own) {
+        if (name === layer) cOverheadP99.push(median(list.map((o) => o.p99)));
+        cOverheadRows.push([
+          `${latency} ms`,
+          name === 'solo' ? 'coalescing off' : name === layer ? 'default (coalescing on)' : "default (coalescing on), at the layer's rate",
+          fmt(rate),
+          msSpread(list.map((o) => o.p50)),
+          msSpread(list.map((o) => o.p99)),
+          `${fmt(list.reduce((a, o) => a + o.counted, 0))} / ${fmt(list.reduce((a, o) => a + o.sent, 0))}`,
+        ]);
+      }
     }
   }
+  if (pinned) pinAll(everyCpu, everyCpu);
 
   // E: memory over a sustained mixed run (several credentials and queries), heap after GC, on a
   // fresh process run as the image runs it; then a shorter one with Node's default options beside it.
@@ -364,6 +411,13 @@ async function main(): Promise<void> {
     has('yoga') ? ['A, for scale: ours ÷ graphql-yoga alone', fmt(median(ratioSeries('ours', 'yoga', 'stats')), 2), ''] : undefined,
     oursB ? ['B: calls = distinct upstream requests; 50 concurrent identical ≤ 2', `${oursB.identical}, ${oursB.different}, ${oursB.walk}, ${oursB.concurrent}`, check(oursB.identical === 1 && oursB.different === 5 && oursB.walk === WALK_PAGES && oursB.concurrent <= 2)] : undefined,
     cAdded.length ? ['C: added p99 ≤ 2 ms at half of max rate', cAdded.map((v) => fmt(v, 2)).join(' / ') + ' ms', check(cAdded.every((v) => v <= 2))] : undefined,
+    cOverheadP99.length
+      ? [
+          `C′: server overhead p99 ≤ 2 ms at half of max (upstream ${UPSTREAM_LATENCIES.join(' / ')} ms)`,
+          `${cOverheadP99.map(ms).join(' / ')} ms (${layer === 'solo' ? 'coalescing off' : 'default server'}${pinned ? ', pinned' : ', not pinned'})`,
+          check(cOverheadP99.every((v) => v <= 2)),
+        ]
+      : undefined,
     ...dRatios.map(({ peer, q, ratio }) => [`D: ≥ 3× ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, check(ratio >= 3)]),
     [
       'E: RSS ≤ 150 MB; no heap growth',
@@ -397,12 +451,21 @@ async function main(): Promise<void> {
     '',
     `## C: latency added over the bare handler, at a fixed rate of half our maximum (ms)`,
     '',
-    `Medians of ${C_ROUNDS} rounds (min–max for the added latency), each a ${C_SECONDS} s run of every server in turn at the same rate, after a warm-up of the open-loop client. The share of a core is the server process's CPU time over the run's wall time.`,
+    `Medians of ${C_ROUNDS} rounds (min–max for the added latency), each a ${C_SECONDS} s run of every server in turn at the same rate, after a warm-up of the open-loop client. The share of a core is the server process's CPU time over the run's wall time. ` +
+      (pinned
+        ? `Pinned with taskset: the servers on CPU ${SERVER_CPU}, the load generator (the bench process) and the simulator on CPU ${LOAD_CPU}, for the maximum and the fixed-rate runs alike.`
+        : 'Not pinned: every process on every core.'),
     '',
     table(
-      ['upstream latency', 'max → fixed rate (req/s)', 'coalescing off p50 / p99', 'bare p50 / p99', 'added p50', 'added p99', 'share of a core: coalescing off / bare', 'default (coalescing on) p50 / p99'],
+      ['upstream latency', 'max → fixed rate (req/s)', `${layer === 'solo' ? 'coalescing off' : 'default (coalescing on)'} p50 / p99`, 'bare p50 / p99', 'added p50', 'added p99', `share of a core: ${layer === 'solo' ? 'coalescing off' : 'default'} / bare`, 'default (coalescing on) p50 / p99'],
       cRows,
     ),
+    '',
+    `### C′: the server's own time per request (ms), from its \`${OVERHEAD}\` histogram`,
+    '',
+    `Its response time minus the time during which at least one of its ECGrid calls was in flight, read from the delta of its /metrics over each of C's runs (interpolated inside its buckets, as Prometheus' histogram_quantile does); median (min–max) of ${C_ROUNDS} rounds. A call joined through coalescing is not the request's own: with coalescing on, that wait counts as server time.`,
+    '',
+    table(['upstream latency', 'server', 'fixed rate (req/s)', 'overhead p50', 'overhead p99', 'requests counted / sent'], cOverheadRows),
     '',
     `## E: memory over a sustained mixed run (3 credentials, 4 queries, upstream 5 ms)`,
     '',
@@ -422,7 +485,7 @@ async function main(): Promise<void> {
     ),
     '',
   ].join('\n');
-  writeFileSync(`${ROOT}/${args.out}`, report);
+  writeFileSync(resolve(ROOT, args.out), report);
   process.stdout.write(`${report}\n`);
   log(`done; written to ${args.out}`);
 }

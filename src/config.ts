@@ -1,3 +1,4 @@
+/** The settings: the only reader of the environment, and the owner of every default. */
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -30,6 +31,8 @@ const schema = z.object({
   /** Retries of a failed read (5xx, reset, timeout, short 429); 0 turns retries off. */
   ECGRID_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
   ECGRID_RETRY_BASE_MS: milliseconds(100, 10_000),
+  /** Ceiling of one backoff wait between retries. */
+  ECGRID_RETRY_MAX_DELAY_MS: milliseconds(1_000, 60_000),
   /** A 429 whose Retry-After is longer than this fails fast with retryAfter instead of waiting. */
   ECGRID_RETRY_AFTER_CAP_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** Consecutive transient failures that open the circuit breaker. */
@@ -70,7 +73,7 @@ const schema = z.object({
   /** Secret of the keyed credential hash in cache keys; replicas sharing Redis must agree on it. */
   ECGRID_CACHE_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 }).superRefine((config, context) => {
-  const caching = config.ECGRID_CACHE_TTL_STATS_MS + config.ECGRID_CACHE_TTL_LIST_MS + config.ECGRID_CACHE_TTL_INTERCHANGE_MS > 0;
+  const caching = Object.values(cacheTtls(config as Config)).some((ttl) => ttl > 0);
   if (caching && config.REDIS_URL !== undefined && config.ECGRID_CACHE_KEY_SECRET === undefined) {
     context.addIssue({
       code: 'custom',
@@ -81,6 +84,15 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** The cache TTL of each class of ECGrid reads (an endpoint descriptor names its class). */
+export function cacheTtls(config: Config) {
+  return {
+    stats: config.ECGRID_CACHE_TTL_STATS_MS,
+    list: config.ECGRID_CACHE_TTL_LIST_MS,
+    interchange: config.ECGRID_CACHE_TTL_INTERCHANGE_MS,
+  };
+}
 
 export function tracingEnabled(config: Config): boolean {
   return !config.OTEL_SDK_DISABLED && (config.OTEL_EXPORTER_OTLP_ENDPOINT !== undefined || config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined);

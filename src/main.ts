@@ -1,55 +1,59 @@
+/**
+ * Start-up: reads the settings, starts the embedded simulator when ECGRID_BASE_URL is unset,
+ * opens the port, and drains in-flight requests on SIGTERM/SIGINT.
+ */
 import { createServer } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, tracingEnabled } from './config.js';
-import { exampleOperations } from './example-operations.js';
-import { trackRequests } from './graceful-shutdown.js';
-import { createLogger, logDestination } from './logger.js';
+import { cacheTtls, type Config, ConfigError, loadConfig, tracingEnabled } from './config.js';
+import { exampleOperations, type GraphiQLPage } from './http/graphiql.js';
+import { trackRequests } from './http/shutdown.js';
+import { createLogger, logDestination } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
-import { Simulator } from './simulator/simulator.js';
-import { createUpstreamDispatcher } from './upstream/dispatcher.js';
-import { createUpstreamSharing } from './upstream/shared-calls.js';
+import { createUpstreamSharing } from './upstream/sharing/sharing.js';
+import { createUpstreamDispatcher } from './upstream/transport/dispatcher.js';
 
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(2);
-}
+const config: Config = (() => {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+})();
 
 const logger = createLogger(config.LOG_LEVEL, await logDestination(config.LOG_FORMAT, process.stdout.isTTY === true));
-let baseUrl = config.ECGRID_BASE_URL;
-let simulator: Simulator | undefined;
-let graphiqlHeaders: Record<string, string> = {};
-let sample: { interchangeId?: number; globalId?: string } = {};
 
-if (baseUrl === undefined) {
-  simulator = await Simulator.start({ latencyMs: config.SIMULATOR_LATENCY_MS, maxRecordedCalls: 0 });
-  baseUrl = simulator.url;
-  const [demo] = simulator.mailboxes;
-  if (demo) {
-    graphiqlHeaders = { 'X-API-Key': demo.apiKey };
-    const newest = simulator.list(demo.mailboxId, 'inbox')[0];
-    if (newest) {
-      sample = {
-        interchangeId: Number(newest['interchangeId']),
-        globalId: Buffer.from(`Interchange:${newest['interchangeId']}`).toString('base64'),
-      };
-    }
+/** ECGrid, or the simulator (loaded only in that mode) and a GraphiQL page with its demo key. */
+async function ecgrid(): Promise<{ baseUrl: string; graphiql: GraphiQLPage; close?: () => Promise<void> }> {
+  if (config.ECGRID_BASE_URL !== undefined) {
+    logger.info({ mode: 'ecgrid', ecgrid: config.ECGRID_BASE_URL }, `Using the ECGrid API at ${config.ECGRID_BASE_URL}`);
+    return { baseUrl: config.ECGRID_BASE_URL, graphiql: { examples: exampleOperations() } };
   }
+  const { Simulator } = await import('./simulator/simulator.js');
+  const simulator = await Simulator.start({ latencyMs: config.SIMULATOR_LATENCY_MS, maxRecordedCalls: 0 });
+  const [demo] = simulator.mailboxes;
+  const newest = demo && simulator.list(demo.mailboxId, 'inbox')[0];
+  const sample = newest
+    ? { interchangeId: Number(newest['interchangeId']), globalId: Buffer.from(`Interchange:${newest['interchangeId']}`).toString('base64') }
+    : {};
   logger.info(
     {
       mode: 'simulator',
-      ecgrid: baseUrl,
+      ecgrid: simulator.url,
       demoApiKeys: simulator.mailboxes.map((m) => `${m.apiKey} = ${m.companyName} (mailbox ${m.mailboxId})`),
     },
     'ECGrid simulator mode: serving realistic demo data from the embedded simulator. ' +
       'Set ECGRID_BASE_URL=https://rest.ecgrid.io to use the real ECGrid API.',
   );
-} else {
-  logger.info({ mode: 'ecgrid', ecgrid: baseUrl }, `Using the ECGrid API at ${baseUrl}`);
+  return {
+    baseUrl: simulator.url,
+    graphiql: { examples: exampleOperations(sample), headers: demo ? { 'X-API-Key': demo.apiKey } : {} },
+    close: () => simulator.close(),
+  };
 }
+
+const upstream = await ecgrid();
 
 // The SDK is loaded only when tracing is configured.
 const tracing = tracingEnabled(config)
@@ -57,21 +61,11 @@ const tracing = tracingEnabled(config)
   : undefined;
 if (tracing) logger.info('OpenTelemetry tracing on: one span per operation and per ECGrid call, exported over OTLP');
 
-const metrics = createMetrics({ processMetrics: true });
 let stopping = false;
-
-const dispatcher = createUpstreamDispatcher({
-  connectTimeoutMs: config.ECGRID_CONNECT_TIMEOUT_MS,
-  connections: config.ECGRID_CONNECTIONS,
-});
-
+const dispatcher = createUpstreamDispatcher({ connectTimeoutMs: config.ECGRID_CONNECT_TIMEOUT_MS, connections: config.ECGRID_CONNECTIONS });
 const sharing = await createUpstreamSharing({
   coalesce: config.ECGRID_COALESCE,
-  ttls: {
-    stats: config.ECGRID_CACHE_TTL_STATS_MS,
-    list: config.ECGRID_CACHE_TTL_LIST_MS,
-    interchange: config.ECGRID_CACHE_TTL_INTERCHANGE_MS,
-  },
+  ttls: cacheTtls(config),
   maxEntries: config.ECGRID_CACHE_MAX_ENTRIES,
   redisUrl: config.REDIS_URL,
   keySecret: config.ECGRID_CACHE_KEY_SECRET,
@@ -79,36 +73,13 @@ const sharing = await createUpstreamSharing({
 });
 
 const app = createApp({
+  config,
+  baseUrl: upstream.baseUrl,
+  dispatcher,
   logger,
-  upstream: {
-    baseUrl,
-    dispatcher,
-    serviceKey: config.ECGRID_API_KEY,
-    attemptTimeoutMs: config.ECGRID_ATTEMPT_TIMEOUT_MS,
-    deadlineMs: config.ECGRID_TIMEOUT_MS,
-    retry: {
-      maxRetries: config.ECGRID_MAX_RETRIES,
-      baseDelayMs: config.ECGRID_RETRY_BASE_MS,
-      retryAfterCapMs: config.ECGRID_RETRY_AFTER_CAP_MS,
-    },
-    breaker: { failures: config.ECGRID_BREAKER_FAILURES, cooldownMs: config.ECGRID_BREAKER_COOLDOWN_MS },
-    sharing,
-  },
-  graphiql: config.GRAPHIQL ? { examples: exampleOperations(sample), headers: graphiqlHeaders } : false,
-  maxBodyBytes: config.MAX_BODY_BYTES,
-  jit: config.GRAPHQL_JIT,
-  fastPath: config.GRAPHQL_FAST_PATH,
-  limits: {
-    maxDepth: config.MAX_DEPTH,
-    maxAliases: config.MAX_ALIASES,
-    maxTokens: config.MAX_TOKENS,
-    maxDirectives: config.MAX_DIRECTIVES,
-    maxUpstreamCalls: config.MAX_UPSTREAM_CALLS,
-    introspection: config.INTROSPECTION,
-    // With a service key, a browser's credential-less "simple" request would run on it: refuse those.
-    csrfPrevention: config.ECGRID_API_KEY !== undefined,
-  },
-  metrics,
+  sharing,
+  graphiql: upstream.graphiql,
+  metrics: createMetrics({ processMetrics: true }),
   tracer: tracing?.tracer,
   draining: () => stopping,
 });
@@ -117,9 +88,7 @@ const server = createServer(app.listener);
 const requests = trackRequests(server);
 server.listen(config.PORT, config.HOST, () => {
   const shownHost = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
-  logger.info(
-    `GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser); /health, /ready and /metrics beside it`,
-  );
+  logger.info(`GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser); /health, /ready and /metrics beside it`);
 });
 
 /**
@@ -136,7 +105,7 @@ const stop = async (signal: string) => {
   if (drained.forced) logger.warn(drained, 'shutdown deadline passed: in-flight requests were cut off');
   const closing = Promise.allSettled([
     drained.forced ? dispatcher.destroy() : dispatcher.close(),
-    simulator?.close(),
+    upstream.close?.(),
     tracing?.shutdown(),
     app.dispose(),
     sharing.close(),

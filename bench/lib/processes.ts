@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +54,11 @@ export class ServerProcess {
     });
   }
 
+  /** Pins every thread of the process to `cpuList` (taskset's syntax); see pinToCpus. */
+  pin(cpuList: string): boolean {
+    return this.child.pid !== undefined && pinToCpus(this.child.pid, cpuList);
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     await new Promise<void>((resolve) => {
@@ -64,6 +69,19 @@ export class ServerProcess {
       });
       this.child.kill('SIGTERM');
     });
+  }
+}
+
+/**
+ * Sets the CPU affinity of every thread of process `pid` with `taskset -a -p -c`; threads it
+ * starts later inherit it. False where taskset is missing or refuses (then nothing is pinned).
+ */
+export function pinToCpus(pid: number, cpuList: string): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-p', '-c', cpuList, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }
 

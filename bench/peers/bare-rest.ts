@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import { createUpstreamDispatcher } from '../../src/upstream/dispatcher.js';
+import { createUpstreamDispatcher } from '../../src/upstream/transport/dispatcher.js';
 
 /**
  * The floor for scenario A: a bare node:http handler that answers the mailboxStats query by

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { createUpstreamDispatcher } from '../../src/upstream/dispatcher.js';
+import { createUpstreamDispatcher } from '../../src/upstream/transport/dispatcher.js';
 
 /**
  * Scale for scenario A: the stack this server is built on with nothing of ours, graphql-yoga with

@@ -1,10 +1,12 @@
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { clientErrorCode } from './error-code.js';
-import { operationOf } from './operation.js';
+import { clientErrorCode } from '../graphql/errors.js';
+import { operationOf } from '../graphql/operation.js';
 import { prometheusUpstreamObserver, type UpstreamObserver } from './upstream-metrics.js';
 import { requestSlot } from './request-slot.js';
+import { serverOverheadMs } from './request-log.js';
+import { serverOverheadHistogram } from './server-overhead.js';
 
 /** The server's Prometheus registry and the upstream observer that writes into it. */
 export interface Metrics {
@@ -48,7 +50,8 @@ interface Timing {
 
 /**
  * GraphQL metrics (`graphql_envelop_*`, `graphql_yoga_http_duration`, the names of
- * @graphql-yoga/plugin-prometheus) plus everything else in the registry, served at GET /metrics.
+ * @graphql-yoga/plugin-prometheus), the server's own time per request without its ECGrid waits
+ * (`ecgrid_graphql_server_overhead_seconds`), plus everything else in the registry, served at GET /metrics.
  * Written here rather than taken from that plugin: its generic label and hook machinery was about
  * 8% of a small query's CPU, three times this (bench/README.md). Labels come only from the parsed
  * document (operation type and a declared operation name), the HTTP method and status, the phase
@@ -83,6 +86,9 @@ export function useMetrics(metrics: Metrics): Plugin {
     buckets: DURATION_BUCKETS,
     registers,
   });
+  // Read from the request log's scope, which sees every upstream call of the request; observed
+  // here so that it counts whatever the log level.
+  const overhead = serverOverheadHistogram(registry);
 
   const names = new OperationNames();
   // Label objects are made once per operation of a cached document, not once per request.
@@ -146,11 +152,14 @@ export function useMetrics(metrics: Metrics): Plugin {
       };
     },
     onResponse({ request, response }) {
+      const now = performance.now();
+      const own = serverOverheadMs(request, now);
+      if (own !== undefined) overhead.observe(own / 1_000);
       const timing = timings.get(request);
       if (!timing?.labels) return;
       const { operationType, operationName } = timing.labels;
       const method = request.method === 'GET' || request.method === 'POST' ? request.method : 'other';
-      http.observe({ operationType, operationName, method, statusCode: response.status }, (performance.now() - timing.started) / 1_000);
+      http.observe({ operationType, operationName, method, statusCode: response.status }, (now - timing.started) / 1_000);
     },
   };
 }

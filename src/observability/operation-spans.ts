@@ -1,7 +1,7 @@
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter, type Tracer } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
-import { operationOf } from './operation.js';
-import { clientErrorCode } from './error-code.js';
+import { operationOf } from '../graphql/operation.js';
+import { clientErrorCode } from '../graphql/errors.js';
 
 const headerGetter: TextMapGetter<Headers> = {
   get: (headers, key) => headers.get(key) ?? undefined,

@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
-import { operationOf } from './operation.js';
-import type { Logger } from '../logger.js';
+import { operationOf } from '../graphql/operation.js';
+import type { Logger } from './logger.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
 import { requestSlot } from './request-slot.js';
+import { addUpstreamWait, type UpstreamWait } from './server-overhead.js';
 
-/** What the log line of one HTTP request tells; filled in as the request goes through yoga. */
-export interface RequestScope {
+/**
+ * What the log line of one HTTP request tells, and the union of its ECGrid calls' intervals for
+ * its server overhead; filled in as the request goes through yoga.
+ */
+export interface RequestScope extends UpstreamWait {
   /** The caller's `X-Request-Id` when it is a sane token, else a new UUID; sent upstream and back. */
   readonly requestId: string;
   readonly started: number;
@@ -30,12 +34,25 @@ export function recordUpstreamCall(scope: RequestScope, event: UpstreamCallEvent
   if (event.statusCode === undefined && event.error?.code === 'NO_CREDENTIAL') return;
   scope.upstreamCalls += 1;
   scope.upstreamMs += event.durationMs;
+  const end = performance.now();
+  addUpstreamWait(scope, end - event.durationMs, end);
   if (event.error !== undefined && event.error.code !== 'NOT_FOUND') scope.upstreamFailures += 1;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:@/+=-]{1,128}$/;
 const PROBES = new Set(['/health', '/ready', '/metrics']);
 const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/**
+ * The server's own time on a request until `now` (ms): its time so far minus the time during which
+ * at least one of its ECGrid calls was in flight. Undefined for probes and scrapes, and for a
+ * request useRequestLog did not see.
+ */
+export function serverOverheadMs(request: Request, now: number): number | undefined {
+  const scope = scopes.get(request);
+  if (scope === undefined || PROBES.has(scope.path)) return undefined;
+  return Math.max(0, now - scope.started - scope.waitMs);
+}
 
 /**
  * One log line per HTTP request: method, path (never the query string, which may carry variables),
@@ -54,6 +71,10 @@ export function useRequestLog(logger: Logger): Plugin {
         upstreamCalls: 0,
         upstreamFailures: 0,
         upstreamMs: 0,
+        waitMs: 0,
+        waitStart: -Infinity,
+        waitEnd: -Infinity,
+        waitEarlier: undefined,
       });
     },
     onExecute({ args }) {

@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { BreakerState } from '../upstream/breaker.js';
+import type { BreakerState } from '../upstream/transport/breaker.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
+import { routeOfPath } from '../upstream/endpoints/index.js';
 import { EcgridUnavailableError } from '../upstream/errors.js';
 
 /** How one upstream call ended, as a bounded label value. */
@@ -10,19 +11,18 @@ export type { BreakerState };
 
 /**
  * What the upstream layer (client, retry interceptor, circuit breaker, coalescing, cache) reports
- * for metrics. Every method is cheap and never throws. `endpoint` may be a raw request path
- * (`/v2/interchanges/98712871?x=1`): it is reduced to its route (`/v2/interchanges/{id}`), and
- * anything that is not a known ECGrid route becomes `other`, so no id, query or credential is a label.
+ * for metrics. Every method is cheap and never throws. `route` is an endpoint descriptor's route
+ * (`/v2/interchanges/{id}`): written in code, so no id, query or credential is ever a label.
  */
 export interface UpstreamObserver {
   /** One finished call as the client saw it (retries included); durationMs spans all attempts. */
-  call(endpoint: string, statusClass: UpstreamStatusClass, durationMs: number): void;
+  call(route: string, statusClass: UpstreamStatusClass, durationMs: number): void;
   /** One more attempt of a call (the first attempt is not a retry). */
-  retry(endpoint: string): void;
+  retry(route: string): void;
   /** A call answered by joining an identical call already in flight, instead of being sent. */
-  coalesced(endpoint: string): void;
+  coalesced(route: string): void;
   /** A response-cache lookup for an endpoint. */
-  cacheLookup(endpoint: string, hit: boolean): void;
+  cacheLookup(route: string, hit: boolean): void;
   /** The circuit breaker of an ECGrid origin changed state (also report the initial state). */
   breakerState(origin: string, state: BreakerState): void;
 }
@@ -35,33 +35,8 @@ export const noUpstreamObserver: UpstreamObserver = {
   breakerState() {},
 };
 
-/**
- * The ECGrid routes a label may name. A path outside this list is `other`: labels must not grow
- * with input, and a path segment is never trusted to be free of secrets. Add routes as the client
- * learns them.
- */
-const ROUTES = new Set([
-  '/v2/auth/version',
-  '/v2/auth/login',
-  '/v2/auth/refresh-token',
-  '/v2/auth/logout',
-  '/v2/auth/session',
-  '/v2/reports/mailbox-interchange-stats',
-  '/v2/interchanges/inbox-list',
-  '/v2/interchanges/outbox-list',
-  '/v2/interchanges/{id}',
-  '/v2/users/me',
-  '/v2/mailboxes/{id}',
-  '/v2/status-lists',
-]);
-
-/** The route of an upstream path: ids become `{id}`, query and prefix go, an unknown route is `other`. */
-export function endpointLabel(path: string): string {
-  const bare = path.split(/[?#]/, 1)[0] ?? '';
-  const start = bare.indexOf('/v2/');
-  const route = (start >= 0 ? bare.slice(start) : bare).replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/+$/, '');
-  return ROUTES.has(route) ? route : 'other';
-}
+/** The route of a raw upstream path (for traces): ids become `{id}`, an unknown route is `other`. */
+export const endpointLabel = routeOfPath;
 
 /** The origin of a URL (scheme, host, port: never userinfo, path or query), or `other`. */
 export function originLabel(origin: string): string {
@@ -136,14 +111,14 @@ export function prometheusUpstreamObserver(registry: Registry): UpstreamObserver
     registers,
   });
   return {
-    call(endpoint, statusClass, durationMs) {
-      const labels = { endpoint: endpointLabel(endpoint), status_class: statusClass };
+    call(route, statusClass, durationMs) {
+      const labels = { endpoint: route, status_class: statusClass };
       calls.inc(labels);
       duration.observe(labels, durationMs / 1000);
     },
-    retry: (endpoint) => retries.inc({ endpoint: endpointLabel(endpoint) }),
-    coalesced: (endpoint) => coalesced.inc({ endpoint: endpointLabel(endpoint) }),
-    cacheLookup: (endpoint, hit) => cache.inc({ endpoint: endpointLabel(endpoint), result: hit ? 'hit' : 'miss' }),
+    retry: (route) => retries.inc({ endpoint: route }),
+    coalesced: (route) => coalesced.inc({ endpoint: route }),
+    cacheLookup: (route, hit) => cache.inc({ endpoint: route, result: hit ? 'hit' : 'miss' }),
     breakerState(origin, state) {
       const label = originLabel(origin);
       for (const each of BREAKER_STATES) breaker.set({ origin: label, state: each }, each === state ? 1 : 0);

@@ -1,7 +1,10 @@
-import { BadInputError } from '../bad-input-error.js';
-import type { Direction, InterchangePage, InterchangeRecord } from '../upstream/types.js';
+/**
+ * The Relay connection engine over ECGrid's page-number lists, for any row type: checks the
+ * arguments, pins the walk, plans the fewest upstream pages and writes the edges and cursors.
+ */
+import { createHash } from 'node:crypto';
+import { BadInputError } from '../graphql/errors.js';
 import { cursorWriter, decodeCursor } from './cursor.js';
-import { filterHash, type ListFilter } from './filter.js';
 import { COUNT_PAGE, MAX_RECORDS_PER_PAGE, planPages, type UpstreamPage } from './page-plan.js';
 import { provisionalRange, relayWindow, type WindowArgs } from './window.js';
 
@@ -14,14 +17,22 @@ export interface ConnectionArgs {
   readonly before?: string | null | undefined;
 }
 
-/** One upstream list page for a pinned filter (its endDate is the walk's pin). */
-export interface PageRequest {
-  readonly direction: Direction;
-  readonly filter: ListFilter;
-  readonly page: UpstreamPage;
+/** The list a connection walks: what its cursors are bound to, and its filter's time window. */
+export interface ListIdentity {
+  /** The list and its filter, canonical: equal exactly for the same list and filter. */
+  readonly key: string;
+  readonly beginDate?: Date | undefined;
+  readonly endDate?: Date | undefined;
 }
 
-export type LoadPage = (request: PageRequest) => Promise<InterchangePage>;
+/** One upstream page of a list: its rows, and the list's total (ECGrid's totalRecords). */
+export interface ListPage<Row> {
+  readonly totalRecords: number;
+  readonly rows: readonly Row[];
+}
+
+/** Loads one upstream page of the list with its endDate pinned to `pin` (ms since epoch). */
+export type LoadPage<Row> = (page: UpstreamPage, pin: number) => Promise<ListPage<Row>>;
 
 /** Which parts of the connection the operation selected; parts not selected cost nothing. */
 export interface ConnectionNeeds {
@@ -30,13 +41,13 @@ export interface ConnectionNeeds {
   readonly totalCount: boolean;
 }
 
-export interface InterchangeEdgeResult {
+export interface EdgeResult<Row> {
   readonly cursor: string;
-  readonly node: InterchangeRecord;
+  readonly node: Row;
 }
 
-export interface InterchangeConnectionResult {
-  readonly edges: InterchangeEdgeResult[];
+export interface ConnectionResult<Row> {
+  readonly edges: EdgeResult<Row>[];
   readonly pageInfo: {
     readonly hasNextPage: boolean;
     readonly hasPreviousPage: boolean;
@@ -47,11 +58,11 @@ export interface InterchangeConnectionResult {
 }
 
 export interface PlannedConnection {
-  readonly direction: Direction;
-  readonly filter: ListFilter;
   readonly hash: string;
   /** The walk's effective endDate (ms since epoch). */
   readonly pin: number;
+  /** The filter starts after the pin: the list is empty, no call needed. */
+  readonly empty: boolean;
   readonly window: WindowArgs;
 }
 
@@ -59,15 +70,10 @@ export interface PlannedConnection {
  * Checks the arguments and fixes the walk's pin, with no upstream call: everything the caller
  * can get wrong fails here.
  */
-export function planConnection(
-  direction: Direction,
-  filter: ListFilter,
-  args: ConnectionArgs,
-  now: number,
-): PlannedConnection {
+export function planConnection(list: ListIdentity, args: ConnectionArgs, now: number): PlannedConnection {
   const first = count(args.first, 'first');
   const last = count(args.last, 'last');
-  const hash = filterHash(direction, filter);
+  const hash = listHash(list.key);
   const after = args.after == null ? undefined : decodeCursor(args.after, 'after');
   const before = args.before == null ? undefined : decodeCursor(args.before, 'before');
   for (const [name, cursor] of [['after', after], ['before', before]] as const) {
@@ -81,13 +87,13 @@ export function planConnection(
   // ECGrid keeps whole seconds: pin to the end of the last whole second before now, so an
   // interchange arriving during this second cannot slip into the pinned window.
   const settled = Math.floor(now / 1000) * 1000 - 1000;
-  const endDate = filter.endDate?.getTime();
+  const endDate = list.endDate?.getTime();
   const pin = (after ?? before)?.pin ?? Math.min(endDate ?? settled, settled);
   return {
-    direction,
-    filter,
     hash,
     pin,
+    // A filter that starts after the pin can hold nothing.
+    empty: list.beginDate !== undefined && list.beginDate.getTime() > pin,
     window: {
       first: first ?? (last === undefined ? DEFAULT_PAGE_SIZE : undefined),
       last,
@@ -109,19 +115,15 @@ function count(value: number | null | undefined, name: 'first' | 'last'): number
  * Fetches what the selected parts need: rows only when `edges` is selected, and the total from
  * the same pages, or from the smallest page (one row) when no rows are needed.
  */
-export async function resolveConnection(
+export async function resolveConnection<Row>(
   plan: PlannedConnection,
   needs: ConnectionNeeds,
-  loadPage: LoadPage,
-): Promise<InterchangeConnectionResult> {
-  const { filter, pin, window } = plan;
-  const pinnedFilter: ListFilter = { ...filter, endDate: new Date(pin) };
-  const load = (page: UpstreamPage) => loadPage({ direction: plan.direction, filter: pinnedFilter, page });
-
-  // A filter that starts after the pin can hold nothing: no call.
-  const empty = filter.beginDate !== undefined && filter.beginDate.getTime() > pin;
+  loadPage: LoadPage<Row>,
+): Promise<ConnectionResult<Row>> {
+  const { pin, window, empty } = plan;
+  const load = (page: UpstreamPage) => loadPage(page, pin);
   let total: number | undefined = empty ? 0 : undefined;
-  const rows = new Map<number, InterchangeRecord>();
+  const rows = new Map<number, Row>();
 
   const fetchRows = async (start: number, end: number) => {
     for (let offset = start; offset < end; ) {
@@ -132,7 +134,7 @@ export async function resolveConnection(
         const page = pages[i]!;
         total ??= answer.totalRecords;
         const base = (page.pageNo - 1) * page.recordsPerPage;
-        answer.interchanges.forEach((row, j) => {
+        answer.rows.forEach((row, j) => {
           if (j < page.recordsPerPage) rows.set(base + j, row);
         });
       });
@@ -160,7 +162,7 @@ export async function resolveConnection(
   }
 
   const cursorAt = cursorWriter(plan.hash, pin);
-  const edges: InterchangeEdgeResult[] = [];
+  const edges: EdgeResult<Row>[] = [];
   if (needs.edges) {
     for (let offset = final.start; offset < final.end; offset += 1) {
       const node = rows.get(offset);
@@ -180,4 +182,9 @@ export async function resolveConnection(
     },
     totalCount: total ?? 0,
   };
+}
+
+/** A short hash of the list's canonical key; cursors carry it so they only work for it. */
+function listHash(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 10);
 }

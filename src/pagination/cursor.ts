@@ -1,4 +1,4 @@
-import { BadInputError } from '../bad-input-error.js';
+import { BadInputError } from '../graphql/errors.js';
 
 /**
  * Where an edge stands in a pinned list: the list's filter hash, the instant the walk pinned

@@ -1,4 +1,8 @@
-/** Switchable misbehaviour of the simulator, for tests and demos of the error contract. */
+// Switchable misbehaviour of the simulator, for tests and demos of the error contract: the rules and the answers they give.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { envelopeError, errorEnvelope, HttpAnswer, send } from './http.js';
+
+/** One way to misbehave, for the requests a rule matches. */
 export type Fault =
   /** Answer with this status; the body defaults to the documented error envelope. */
   | { readonly kind: 'status'; readonly status: number; readonly body?: unknown; readonly headers?: Record<string, string> }
@@ -60,4 +64,39 @@ export class FaultRules {
     }
     return undefined;
   }
+}
+
+/** Answers the request as the fault says; false when the normal answer should still be sent (latency, transform). */
+export function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
+  switch (fault.kind) {
+    case 'status':
+      send(res, new HttpAnswer(fault.status, fault.body ?? errorEnvelope(statusErrorCode(fault.status), `Simulated ${fault.status}`), fault.headers));
+      return true;
+    case 'rateLimit':
+      send(res, envelopeError(429, 'RateLimitExceeded', 'Too many requests', { 'retry-after': fault.retryAfter ?? '1' }));
+      return true;
+    case 'malformed': {
+      const body = fault.body ?? '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>';
+      res.writeHead(fault.status ?? 200, { 'content-type': fault.contentType ?? 'text/html', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return true;
+    }
+    case 'reset':
+      req.socket.destroy();
+      return true;
+    case 'hang':
+      return true;
+    case 'latency':
+    case 'transform':
+      return false;
+  }
+}
+
+function statusErrorCode(status: number): string {
+  if (status === 401) return 'InvalidAPIKey';
+  if (status === 403) return 'AccessDenied';
+  if (status === 404) return 'ObjectNotFound';
+  if (status === 429) return 'RateLimitExceeded';
+  if (status >= 500) return 'InternalError';
+  return 'InvalidParameter';
 }

@@ -1,7 +1,7 @@
+// `npm run simulator -- --port 4010 --latency 20`: the simulator alone, for pointing other tools at it.
 import { parseArgs } from 'node:util';
 import { Simulator } from './simulator.js';
 
-// `npm run simulator -- --port 4010 --latency 20`: the simulator alone, for pointing other tools at it.
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4010' },

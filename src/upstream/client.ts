@@ -1,27 +1,22 @@
+/**
+ * The one call path to ECGrid: a client bound to one caller's credential sends a descriptor's
+ * request (credential headers, deadline, breaker), reads the envelope and redacts the credential.
+ */
 import type { Dispatcher } from 'undici';
-import type { UpstreamBreaker } from './breaker.js';
-import { Deadline } from './deadline.js';
-import {
-  EcgridBadResponseError,
-  EcgridError,
-  EcgridNoCredentialError,
-  EcgridNotFoundError,
-  EcgridUnavailableError,
-} from './errors.js';
-import { readInterchange } from './interchange-record.js';
-import { readEnvelopeData } from './response.js';
-import { isObject } from './values.js';
-import type {
-  ApiVersion,
-  Credential,
-  Direction,
-  InterchangeListQuery,
-  InterchangePage,
-  InterchangeRecord,
-  MailboxInterchangeStatsRecord,
-} from './types.js';
+import { type Endpoint, ENDPOINT_OPTION } from './endpoints/endpoint.js';
+import { readEnvelopeData } from './envelope.js';
+import { EcgridError, EcgridNoCredentialError, EcgridNotFoundError, EcgridUnavailableError } from './errors.js';
+import type { UpstreamBreaker } from './transport/breaker.js';
+import { Deadline } from './transport/deadline.js';
+import type { Credential } from './types.js';
+
+/** What the layers above call: one ECGrid endpoint with its input. */
+export interface EcgridApi {
+  call<In, Out>(endpoint: Endpoint<In, Out>, input: In): Promise<Out>;
+}
 
 export interface UpstreamCallEvent {
+  /** The descriptor's route, e.g. `/v2/interchanges/{id}`: never an id. */
   readonly endpoint: string;
   readonly method: string;
   readonly statusCode: number | undefined;
@@ -45,14 +40,6 @@ export interface EcgridClientOptions {
   readonly breaker?: UpstreamBreaker | undefined;
 }
 
-export interface EcgridUpstream {
-  mailboxInterchangeStats(): Promise<MailboxInterchangeStatsRecord>;
-  listInterchanges(direction: Direction, query: InterchangeListQuery): Promise<InterchangePage>;
-  /** null when ECGrid answers 404 (absent, or not visible to this caller). */
-  interchange(interchangeId: number): Promise<InterchangeRecord | null>;
-  version(): Promise<ApiVersion>;
-}
-
 // A client is made per request: its base URL is parsed once per process, not per request.
 const bases = new Map<string, { readonly origin: string; readonly prefix: string }>();
 function baseOf(baseUrl: string): { readonly origin: string; readonly prefix: string } {
@@ -65,8 +52,8 @@ function baseOf(baseUrl: string): { readonly origin: string; readonly prefix: st
   return base;
 }
 
-/** A typed ECGrid REST client bound to one caller's credential. */
-export class EcgridClient implements EcgridUpstream {
+/** An ECGrid REST client bound to one caller's credential. */
+export class EcgridClient implements EcgridApi {
   readonly #origin: string;
   readonly #prefix: string;
   readonly #options: EcgridClientOptions;
@@ -78,46 +65,27 @@ export class EcgridClient implements EcgridUpstream {
     this.#options = options;
   }
 
-  async mailboxInterchangeStats(): Promise<MailboxInterchangeStatsRecord> {
-    const data = await this.#call('GET', '/v2/reports/mailbox-interchange-stats');
-    if (!isObject(data)) throw new EcgridBadResponseError('mailbox-interchange-stats: data is not an object');
-    return data;
-  }
-
-  async listInterchanges(direction: Direction, query: InterchangeListQuery): Promise<InterchangePage> {
-    const endpoint = direction === 'inbox' ? '/v2/interchanges/inbox-list' : '/v2/interchanges/outbox-list';
-    const data = await this.#call('POST', endpoint, listBody(query));
-    return readPage(endpoint, data, query);
-  }
-
-  async interchange(interchangeId: number): Promise<InterchangeRecord | null> {
+  async call<In, Out>(endpoint: Endpoint<In, Out>, input: In): Promise<Out> {
+    let data: unknown;
     try {
-      const data = await this.#call('GET', `/v2/interchanges/${interchangeId}`);
-      if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
-      return readInterchange(data);
+      data = await this.#send(endpoint, endpoint.path(input), endpoint.body?.(input));
     } catch (error) {
-      if (error instanceof EcgridNotFoundError) return null;
+      if (endpoint.notFound && error instanceof EcgridNotFoundError) return endpoint.notFound.value;
       throw error;
     }
+    return endpoint.read(data, input);
   }
 
-  async version(): Promise<ApiVersion> {
-    const data = await this.#call('GET', '/v2/auth/version', undefined, false);
-    if (!isObject(data) || typeof data['version'] !== 'string') {
-      throw new EcgridBadResponseError('auth/version: data.version is not a string');
-    }
-    return { version: data['version'] };
-  }
-
-  async #call(method: 'GET' | 'POST', endpoint: string, body?: object, authenticated = true): Promise<unknown> {
+  async #send(endpoint: Endpoint<never, unknown>, path: string, body: object | undefined): Promise<unknown> {
     const { credential, dispatcher, attemptTimeoutMs, deadlineMs, requestId, onCall, breaker } = this.#options;
+    const { method, route } = endpoint;
     const started = performance.now();
     let statusCode: number | undefined;
     const report = (error: EcgridError | undefined) =>
-      onCall?.({ endpoint: routeOf(endpoint), method, statusCode, durationMs: performance.now() - started, error });
+      onCall?.({ endpoint: route, method, statusCode, durationMs: performance.now() - started, error });
 
     const headers: Record<string, string> = { accept: 'application/json' };
-    if (authenticated) {
+    if (endpoint.authenticated !== false) {
       if (!credential) {
         const error = new EcgridNoCredentialError(
           'No ECGrid credential: send X-API-Key or Authorization: Bearer, or configure ECGRID_API_KEY',
@@ -141,14 +109,15 @@ export class EcgridClient implements EcgridUpstream {
       try {
         const response = await dispatcher.request({
           origin: this.#origin,
-          path: this.#prefix + endpoint,
+          path: this.#prefix + path,
           method,
           headers,
           body: payload,
           headersTimeout: attemptTimeoutMs,
           bodyTimeout: attemptTimeoutMs,
           signal: deadline,
-        });
+          [ENDPOINT_OPTION]: endpoint,
+        } as Dispatcher.RequestOptions);
         statusCode = response.statusCode;
         const text = await response.body.text();
         const retryAfter = response.headers['retry-after'];
@@ -164,7 +133,7 @@ export class EcgridClient implements EcgridUpstream {
           // No body is left: the status alone decides (429 → rate limited, 5xx → unavailable), and this throws.
           readEnvelopeData({ statusCode: final.statusCode, retryAfter: final.retryAfter, text: '' }, (s) => this.#redact(s));
         }
-        throw isTransportError(error) ? transportError(error, endpoint) : this.#scrub(error);
+        throw isTransportError(error) ? transportError(error, route) : this.#scrub(error);
       } finally {
         deadline.clear();
       }
@@ -195,6 +164,11 @@ export class EcgridClient implements EcgridUpstream {
   }
 }
 
+/** For a request whose credential headers are unusable: every call fails unsent. */
+export function refusingApi(problem: string): EcgridApi {
+  return { call: () => Promise.reject(new EcgridNoCredentialError(problem)) };
+}
+
 /** undici's retry interceptor ends retries on 429/5xx by throwing the last status and headers. */
 function retriesExhausted(error: unknown): { statusCode: number; retryAfter: string | undefined } | undefined {
   if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== 'UND_ERR_REQ_RETRY') return undefined;
@@ -211,7 +185,7 @@ function isTransportError(error: unknown): boolean {
   return typeof code === 'string' || name === 'AbortError' || name === 'TimeoutError';
 }
 
-function transportError(error: unknown, endpoint: string): EcgridUnavailableError {
+function transportError(error: unknown, route: string): EcgridUnavailableError {
   const name = error instanceof Error ? error.name : '';
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   const timedOut =
@@ -221,44 +195,8 @@ function transportError(error: unknown, endpoint: string): EcgridUnavailableErro
     code === 'UND_ERR_BODY_TIMEOUT' ||
     code === 'UND_ERR_CONNECT_TIMEOUT';
   return new EcgridUnavailableError(
-    timedOut ? `ECGrid did not answer ${routeOf(endpoint)} in time` : `ECGrid could not be reached (${String(code ?? name)})`,
+    timedOut ? `ECGrid did not answer ${route} in time` : `ECGrid could not be reached (${String(code ?? name)})`,
     timedOut ? 'timeout' : 'network',
     { cause: error },
   );
-}
-
-/** The endpoint without ids, for logs and metrics. */
-function routeOf(endpoint: string): string {
-  return endpoint.replace(/\/\d+$/, '/{id}');
-}
-
-function utc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
-
-function listBody(query: InterchangeListQuery): Record<string, string | number> {
-  const body: Record<string, string | number> = {};
-  if (query.mailboxId !== undefined) body['mailboxId'] = query.mailboxId;
-  if (query.ecGridIdFrom !== undefined) body['ecGridIdFrom'] = query.ecGridIdFrom;
-  if (query.ecGridIdTo !== undefined) body['ecGridIdTo'] = query.ecGridIdTo;
-  if (query.beginDate !== undefined) body['beginDate'] = utc(query.beginDate);
-  if (query.endDate !== undefined) body['endDate'] = utc(query.endDate);
-  body['pageNo'] = query.pageNo;
-  body['recordsPerPage'] = query.recordsPerPage;
-  return body;
-}
-
-function readPage(endpoint: string, data: unknown, query: InterchangeListQuery): InterchangePage {
-  if (!isObject(data)) throw new EcgridBadResponseError(`${endpoint}: data is not an object`);
-  const { totalRecords, interchanges } = data;
-  if (typeof totalRecords !== 'number' || !Number.isSafeInteger(totalRecords) || totalRecords < 0) {
-    throw new EcgridBadResponseError(`${endpoint}: data.totalRecords is not a count`);
-  }
-  if (!Array.isArray(interchanges)) throw new EcgridBadResponseError(`${endpoint}: data.interchanges is not a list`);
-  return {
-    totalRecords,
-    pageNo: typeof data['pageNo'] === 'number' ? data['pageNo'] : query.pageNo,
-    recordsPerPage: typeof data['recordsPerPage'] === 'number' ? data['recordsPerPage'] : query.recordsPerPage,
-    interchanges: interchanges.map(readInterchange),
-  };
 }

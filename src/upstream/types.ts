@@ -1,5 +1,6 @@
+/** The values the upstream layer hands up: credentials, list queries, and records checked field by field. */
 import type { EcgridBadValueError } from './errors.js';
-import type { EdiStandard } from './interchange-record.js';
+import type { EdiStandard } from './records/interchange.js';
 
 /** What a call sends upstream to identify the caller; forwarded verbatim, never logged. */
 export type Credential =
@@ -40,11 +41,12 @@ export interface InterchangeRecord {
   readonly created: Checked<string>;
 }
 
+/** One page of an interchange list; `rows` are ECGrid's `interchanges`. */
 export interface InterchangePage {
   readonly totalRecords: number;
   readonly pageNo: number;
   readonly recordsPerPage: number;
-  readonly interchanges: readonly InterchangeRecord[];
+  readonly rows: readonly InterchangeRecord[];
 }
 
 /** data of GET /v2/reports/mailbox-interchange-stats; values unchecked like InterchangeRecord. */

@@ -1,0 +1,49 @@
+/** GraphQL Armor's document-shape limits, the upstream-call budget, and the optional introspection and CSRF guards. */
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import type { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { useUpstreamCallBudget } from './upstream-call-budget.js';
+
+/** Armor's rejections carry no code; give them GraphQL's own, and a 400 like other validation errors. */
+function coded(_context: unknown, error: GraphQLError): void {
+  Object.assign(error.extensions, { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } });
+}
+
+export interface OperationLimits {
+  /** Selection depth (introspection excepted). The deepest useful query is 4: inbox.edges.node.field. */
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  /** Upstream calls an operation may cause at most, counted from its shape (see schema complexity). */
+  readonly maxUpstreamCalls: number;
+  readonly introspection: boolean;
+  /** The service key is an ambient credential: with it, browsers' "simple" requests are refused. */
+  readonly csrfPrevention: boolean;
+}
+
+/**
+ * The document-shape limits, checked at validation before anything runs: depth, aliases, tokens
+ * and directives (GraphQL Armor); then, before execution, the upstream-call budget.
+ */
+export function useOperationLimits(limits: OperationLimits): Plugin[] {
+  const onReject = [coded];
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject },
+      maxAliases: { n: limits.maxAliases, onReject },
+      maxTokens: { n: limits.maxTokens, onReject },
+      maxDirectives: { n: limits.maxDirectives, onReject },
+      // Armor's generic cost counts objects and scalars; ours counts upstream calls (schema complexity).
+      costLimit: { enabled: false },
+      // "Did you mean ...?" would reveal the schema that disabled introspection hides.
+      blockFieldSuggestion: { enabled: !limits.introspection },
+    }) as Plugin,
+    useUpstreamCallBudget(limits.maxUpstreamCalls),
+  ];
+  if (!limits.introspection) plugins.push(useDisableIntrospection() as Plugin);
+  if (limits.csrfPrevention) plugins.push(useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-requested-with'] }) as Plugin);
+  return plugins;
+}

@@ -1,0 +1,71 @@
+/** ECGrid's interchange endpoints: the inbox and outbox lists, and one interchange by id. */
+import { EcgridBadResponseError } from '../errors.js';
+import { readInterchange } from '../records/interchange.js';
+import { isObject } from '../records/values.js';
+import type { Direction, InterchangeListQuery, InterchangePage, InterchangeRecord } from '../types.js';
+import { readEndpoint } from './endpoint.js';
+
+const listEndpoint = (direction: Direction) => {
+  const route = `/v2/interchanges/${direction}-list`;
+  return readEndpoint<InterchangeListQuery, InterchangePage>({
+    name: `interchange${direction === 'inbox' ? 'Inbox' : 'Outbox'}List`,
+    method: 'POST',
+    route,
+    path: () => route,
+    body: listBody,
+    read: (data, query) => readPage(route, data, query),
+    cache: 'list',
+  });
+};
+
+/** POST /v2/interchanges/{inbox,outbox}-list: one page of a mailbox's interchanges, with the total. */
+export const interchangeList: Readonly<Record<Direction, ReturnType<typeof listEndpoint>>> = {
+  inbox: listEndpoint('inbox'),
+  outbox: listEndpoint('outbox'),
+};
+
+/** GET /v2/interchanges/{id}: null when absent or not visible to the caller (ECGrid answers 404 to both). */
+export const interchangeById = readEndpoint<number, InterchangeRecord | null>({
+  name: 'interchangeById',
+  method: 'GET',
+  route: '/v2/interchanges/{id}',
+  path: (interchangeId) => `/v2/interchanges/${interchangeId}`,
+  read: (data) => {
+    if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
+    return readInterchange(data);
+  },
+  notFound: { value: null },
+  cache: 'interchange',
+});
+
+/** Dates go as UTC ISO 8601 with `Z`; ids as JSON numbers; absent fields are left out. */
+function listBody(query: InterchangeListQuery): Record<string, string | number> {
+  const body: Record<string, string | number> = {};
+  if (query.mailboxId !== undefined) body['mailboxId'] = query.mailboxId;
+  if (query.ecGridIdFrom !== undefined) body['ecGridIdFrom'] = query.ecGridIdFrom;
+  if (query.ecGridIdTo !== undefined) body['ecGridIdTo'] = query.ecGridIdTo;
+  if (query.beginDate !== undefined) body['beginDate'] = utc(query.beginDate);
+  if (query.endDate !== undefined) body['endDate'] = utc(query.endDate);
+  body['pageNo'] = query.pageNo;
+  body['recordsPerPage'] = query.recordsPerPage;
+  return body;
+}
+
+function utc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
+function readPage(route: string, data: unknown, query: InterchangeListQuery): InterchangePage {
+  if (!isObject(data)) throw new EcgridBadResponseError(`${route}: data is not an object`);
+  const { totalRecords, interchanges } = data;
+  if (typeof totalRecords !== 'number' || !Number.isSafeInteger(totalRecords) || totalRecords < 0) {
+    throw new EcgridBadResponseError(`${route}: data.totalRecords is not a count`);
+  }
+  if (!Array.isArray(interchanges)) throw new EcgridBadResponseError(`${route}: data.interchanges is not a list`);
+  return {
+    totalRecords,
+    pageNo: typeof data['pageNo'] === 'number' ? data['pageNo'] : query.pageNo,
+    recordsPerPage: typeof data['recordsPerPage'] === 'number' ? data['recordsPerPage'] : query.recordsPerPage,
+    rows: interchanges.map(readInterchange),
+  };
+}

@@ -1,0 +1,52 @@
+import { EcgridBadValueError } from '../errors.js';
+import type { InterchangeRecord } from '../types.js';
+import { describeValue, isObject, readId, readUpstreamInstant } from './values.js';
+
+/** ECGrid's documented EDI standards (PEPPOL from SOAP v4.1); ECGrid may add more. */
+export const EDI_STANDARDS = ['X12', 'EDIFACT', 'TRADACOMS', 'VDA', 'XML', 'TXT', 'PDF', 'BINARY', 'PEPPOL'] as const;
+export type EdiStandard = (typeof EDI_STANDARDS)[number];
+const KNOWN_STANDARDS: ReadonlySet<string> = new Set(EDI_STANDARDS);
+
+// ECGrid spells them as it likes ("Binary"): matched without regard to case.
+function knownStandard(text: string): EdiStandard | EcgridBadValueError {
+  const standard = text.toUpperCase();
+  return KNOWN_STANDARDS.has(standard)
+    ? (standard as EdiStandard)
+    : new EcgridBadValueError(`ECGrid sent EDI standard ${describeValue(text)}, which this server does not know yet`);
+}
+
+const bad = (value: unknown, field: string, what: string) =>
+  new EcgridBadValueError(`ECGrid sent ${describeValue(value)} for ${field}, ${what}`);
+
+function optionalId(value: unknown, field: string): number | null | EcgridBadValueError {
+  if (value === null || value === undefined) return null;
+  return readId(value) ?? bad(value, field, 'not an id');
+}
+
+function optionalText(value: unknown, field: string): string | null | EcgridBadValueError {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return bad(value, field, 'not a string');
+}
+
+/**
+ * One interchange row of ECGrid's answer, each field checked once, where it enters. Fields ECGrid
+ * does not document are dropped. `row` may be anything: a row that is not an object has every
+ * field in error.
+ */
+export function readInterchange(row: unknown): InterchangeRecord {
+  const fields = isObject(row) ? row : {};
+  const rawStandard = optionalText(fields['standard'], 'standard');
+  return {
+    interchangeId: readId(fields['interchangeId']) ?? bad(fields['interchangeId'], 'interchangeId', 'not an id'),
+    parcelId: optionalId(fields['parcelId'], 'parcelId'),
+    sender: optionalText(fields['sender'], 'sender'),
+    receiver: optionalText(fields['receiver'], 'receiver'),
+    standard: typeof rawStandard === 'string' ? knownStandard(rawStandard) : rawStandard,
+    rawStandard,
+    documentType: optionalText(fields['documentType'], 'documentType'),
+    status: optionalText(fields['status'], 'status'),
+    created: readUpstreamInstant(fields['created']) ?? bad(fields['created'], 'created', 'not a date-time'),
+  };
+}
