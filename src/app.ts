@@ -29,7 +29,7 @@ import { type SharedCallEvent, UpstreamSharing } from './upstream/sharing/sharin
 import type { BreakerState } from './upstream/transport/breaker.js';
 import type { RetryEvent } from './upstream/transport/retry-policy.js';
 import type { UpstreamTransport } from './upstream/transport/transport.js';
-import { createUpstream } from './upstream/upstream.js';
+import { createUpstream, type Upstream } from './upstream/upstream.js';
 
 /** Observers of the upstream layer, besides the app's own metrics and logs (tests use them). */
 export interface UpstreamHooks {
@@ -67,6 +67,8 @@ export interface AppOptions {
 
 export type App = YogaServerInstance<Record<string, unknown>, Context> & {
   readonly upstream: UpstreamTransport;
+  /** The ECGrid layer itself: an endpoint's API for a credential, outside GraphQL (tests, tools). */
+  readonly ecgrid: Upstream;
   /** Coalescing and the optional cache (undefined when turned off): `coalescedCount`, `observe`. */
   readonly sharing: UpstreamSharing | undefined;
   /** For node:http's createServer: plain JSON POSTs on the fast path, all else through yoga (http/fast-path.ts). */
@@ -167,6 +169,6 @@ export function createApp(options: AppOptions): App {
   const listener: RequestListener = config.GRAPHQL_FAST_PATH
     ? createRequestListener(yoga, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' })
     : yoga;
-  return Object.assign(yoga, { upstream: transport, sharing, listener });
+  return Object.assign(yoga, { upstream: transport, ecgrid: upstream, sharing, listener });
 }
 

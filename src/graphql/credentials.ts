@@ -1,3 +1,4 @@
+/** The caller's ECGrid credential, read from the request's headers (or the service key). */
 import type { Credential } from '../upstream/types.js';
 
 export type CredentialResult =

@@ -1,3 +1,4 @@
+/** The operation a request runs, found once per parsed document and operation name. */
 import { type DocumentNode, getOperationAST, type OperationDefinitionNode } from 'graphql';
 
 const byDocument = new WeakMap<DocumentNode, Map<string, OperationDefinitionNode | null>>();

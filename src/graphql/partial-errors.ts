@@ -1,3 +1,4 @@
+/** Errors of non-null fields answered with a fallback value, appended to the result. */
 import { GraphQLError, type GraphQLResolveInfo, responsePathAsArray } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from './context.js';

@@ -1,3 +1,4 @@
+/** The upstream-call budget: an operation that could cause too many ECGrid calls is refused before it runs. */
 import { complexityFromQuery } from '@pothos/plugin-complexity';
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';

@@ -1,3 +1,4 @@
+/** The request body limit (MAX_BODY_BYTES): 413 before or while reading. */
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 const tooLarge = (maxBytes: number) =>

@@ -1,8 +1,3 @@
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { type ExecutionResult, GraphQLError } from 'graphql';
-import { createGraphQLError, isAsyncIterable, isPromise, type Plugin, processRegularResult, type YogaServerInstance } from 'graphql-yoga';
-import { operationOf } from '../graphql/operation.js';
-
 /**
  * The node:http listener in front of the yoga app. A plain JSON POST of one operation to the
  * GraphQL endpoint, the request of every API client, is answered here through yoga's own envelop
@@ -13,12 +8,14 @@ import { operationOf } from '../graphql/operation.js';
  * Why: yoga's HTTP layer (the Fetch API request and response built around node's, and its hook
  * chains) was a third of a small query's CPU: `mailboxStats` takes 108 µs a request this way and
  * 173 µs through yoga's node adapter in the same bench run (bench/README.md, item 12).
- * test/graphql-fast-path.test.ts sends the same requests both ways and compares status, media
+ * test/http/fast-path.test.ts sends the same requests both ways and compares status, media
  * type, body and log line.
  */
-
-// Any app's contexts: the fast path builds the server context itself and hands it on as yoga does.
-type AnyApp = YogaServerInstance<any, any>;
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import { createGraphQLError, isPromise, type Plugin, processRegularResult } from 'graphql-yoga';
+import { operationOf } from '../graphql/operation.js';
+import { type AnyApp, fastPathMedia, isPlain, type Params, paramsOf, send, waitUntil, yogaAnswer } from './fast-path-request.js';
 
 export interface FastPathOptions {
   /**
@@ -33,20 +30,10 @@ export interface FastPathOptions {
   readonly endpoint?: string;
 }
 
-interface Params {
-  query: string;
-  variables?: Record<string, unknown> | null;
-  operationName?: string | null;
-  extensions?: Record<string, unknown> | null;
-}
 
 // Payloads are built to yoga's shapes below; the hooks are called through this loose type.
 type Hook = (payload: never) => unknown;
 
-const PARAM_NAMES = new Set(['query', 'variables', 'operationName', 'extensions']);
-const JSON_CONTENT_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
-// No plugin of ours hands work to waitUntil; a rejection must not go unhandled all the same.
-const waitUntil = (promise: Promise<unknown> | void) => void Promise.resolve(promise).catch(() => undefined);
 const unsupported = (what: string) => () => {
   throw new Error(`the GraphQL fast path cannot ${what}: take such requests through yoga`);
 };
@@ -223,80 +210,4 @@ function callHooks(hooks: readonly Hook[], payloadOf: () => object, after?: (ret
     }
     if (after?.(returned)) return;
   }
-}
-
-/** The media type to answer in, when the request is one the fast path takes; else undefined. */
-function fastPathMedia(req: IncomingMessage, endpoint: string, maxBodyBytes: number): string | undefined {
-  if (req.method !== 'POST' || req.url !== endpoint) return undefined;
-  const { headers } = req;
-  const type = headers['content-type'];
-  if (type === undefined || !JSON_CONTENT_TYPE.test(type)) return undefined;
-  const length = headers['content-length'];
-  if (length === undefined || headers['transfer-encoding'] !== undefined || !(Number(length) <= maxBodyBytes)) return undefined;
-  // Browsers send Origin: CORS is yoga's.
-  if (headers.origin !== undefined) return undefined;
-  return answerMedia(headers.accept);
-}
-
-/**
- * The media type yoga answers a result that is not a stream in: the first JSON type the Accept
- * header lists (`*` + `/*` and `application/*` mean application/json), the stream types skipped.
- * Undefined when it lists none: yoga answers that (as a stream, or 406).
- */
-function answerMedia(accept: string | undefined): string | undefined {
-  if (accept === undefined) return 'application/json';
-  for (const item of accept.split(',')) {
-    const type = item.split(';', 1)[0]!.trim().toLowerCase();
-    if (type === 'application/graphql-response+json') return type;
-    if (type === 'application/json' || type === '*/*' || type === 'application/*') return 'application/json';
-  }
-  return undefined;
-}
-
-/** The body as GraphQL parameters when yoga would accept it as they are; else undefined. */
-function paramsOf(body: string): Params | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const params = value as Record<string, unknown>;
-  for (const key in params) if (!PARAM_NAMES.has(key)) return undefined;
-  const { query, variables, operationName, extensions } = params;
-  if (typeof query !== 'string') return undefined;
-  if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
-  if (operationName != null && typeof operationName !== 'string') return undefined;
-  if (extensions != null && (typeof extensions !== 'object' || Array.isArray(extensions))) return undefined;
-  return params as unknown as Params;
-}
-
-function isPlain(result: ExecutionResult): boolean {
-  if (isAsyncIterable(result)) return false;
-  if (result.errors?.length) return false;
-  return !(result.extensions as { http?: unknown } | undefined)?.http;
-}
-
-function send(res: ServerResponse, response: Response, text: string): void {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  headers['content-length'] = String(Buffer.byteLength(text));
-  res.writeHead(response.status, headers);
-  res.end(text);
-}
-
-/** Bodies the fast path read but will not answer: yoga answers them from the buffered body. */
-async function yogaAnswer(app: AnyApp, req: IncomingMessage, res: ServerResponse, body: string): Promise<void> {
-  const response = await app.fetch(
-    new app.fetchAPI.Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      body,
-    }),
-    { req, res, waitUntil },
-  );
-  send(res, response, await response.text());
 }

@@ -1,3 +1,4 @@
+/** Draining on shutdown: in-flight requests finish, keep-alive connections close, then the server stops. */
 import type { Server, ServerResponse } from 'node:http';
 
 export interface DrainResult {

@@ -1,3 +1,4 @@
+/** The pino logger: JSON lines or pretty output, with credential fields redacted. */
 import { pino, type Logger, type LevelWithSilent } from 'pino';
 
 /** Header and field names whose values are credentials: never written to logs. */

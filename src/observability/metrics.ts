@@ -1,3 +1,4 @@
+/** Prometheus metrics of GraphQL operations and HTTP requests, served at GET /metrics. */
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';

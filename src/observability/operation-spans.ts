@@ -1,3 +1,4 @@
+/** OpenTelemetry: one span per executed operation, parent of its ECGrid calls' spans. */
 import { context, propagation, SpanKind, SpanStatusCode, trace, type TextMapGetter, type Tracer } from '@opentelemetry/api';
 import type { Plugin } from 'graphql-yoga';
 import { operationOf } from '../graphql/operation.js';

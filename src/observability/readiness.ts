@@ -1,3 +1,4 @@
+/** GET /ready: whether this instance should receive traffic (upstream reachable, breaker closed, not draining). */
 import type { Plugin } from 'graphql-yoga';
 import { EcgridError } from '../upstream/errors.js';
 

@@ -1,3 +1,4 @@
+/** One log line per HTTP request, and the per-request scope that counts its ECGrid calls. */
 import { randomUUID } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import { operationOf } from '../graphql/operation.js';

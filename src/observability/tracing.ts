@@ -1,3 +1,4 @@
+/** The OpenTelemetry SDK, loaded only when an OTLP endpoint is configured. */
 import { context, propagation, trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';

@@ -1,3 +1,4 @@
+/** Prometheus metrics of ECGrid calls: calls, durations, retries, coalescing, cache and breaker state. */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { BreakerState } from '../upstream/transport/breaker.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';

@@ -1,3 +1,4 @@
+/** Yoga's own log calls, routed into pino: expected errors at debug, bugs at error. */
 import { GraphQLError } from 'graphql';
 import type { YogaLogger } from 'graphql-yoga';
 import { isExpectedError } from '../graphql/errors.js';

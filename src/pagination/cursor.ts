@@ -1,3 +1,4 @@
+/** Opaque connection cursors: a list's hash, the walk's pin and an offset, with a check value. */
 import { BadInputError } from '../graphql/errors.js';
 
 /**

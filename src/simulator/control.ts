@@ -1,11 +1,20 @@
 // The simulator's own HTTP control API under /__sim (state, latency, faults, deliveries, recorded
 // calls), for driving a simulator that runs in another process.
-import type { Fault } from './faults.js';
+import type { Fault, FaultRules } from './faults.js';
 import { HttpAnswer } from './http.js';
-import type { Simulator } from './simulator.js';
 import type { SimData } from './store.js';
 
-export function control(simulator: Simulator, data: SimData, method: string, path: string, rawBody: string): HttpAnswer {
+/** What the control API drives: the Simulator, seen through what it needs of it. */
+export interface ControlledSimulator {
+  latencyMs: number;
+  readonly faults: FaultRules;
+  readonly callCount: number;
+  readonly calls: readonly unknown[];
+  resetCalls(): void;
+  deliver(mailboxId: number, count: number): unknown;
+}
+
+export function control(simulator: ControlledSimulator, data: SimData, method: string, path: string, rawBody: string): HttpAnswer {
   let body: Record<string, unknown> = {};
   try {
     if (rawBody !== '') body = JSON.parse(rawBody) as Record<string, unknown>;

@@ -1,3 +1,4 @@
+/** ECGrid's answer envelope read into its `data`, or the EcgridError that the status and body call for. */
 import {
   EcgridApiError,
   EcgridBadResponseError,

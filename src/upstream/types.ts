@@ -1,6 +1,9 @@
 /** The values the upstream layer hands up: credentials, list queries, and records checked field by field. */
 import type { EcgridBadValueError } from './errors.js';
-import type { EdiStandard } from './records/interchange.js';
+
+/** ECGrid's documented EDI standards (PEPPOL from SOAP v4.1); ECGrid may add more. */
+export const EDI_STANDARDS = ['X12', 'EDIFACT', 'TRADACOMS', 'VDA', 'XML', 'TXT', 'PDF', 'BINARY', 'PEPPOL'] as const;
+export type EdiStandard = (typeof EDI_STANDARDS)[number];
 
 /** What a call sends upstream to identify the caller; forwarded verbatim, never logged. */
 export type Credential =

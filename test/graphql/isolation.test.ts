@@ -2,10 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Agent, Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, createApp } from '../../src/app.js';
-import { createLogger } from '../../src/observability/logger.js';
-import { type ApiRow, Simulator } from '../../src/simulator/simulator.js';
-import { ANCHOR, TestClock, testConfig } from '../helpers/index.js';
+import type { App } from '../../src/app.js';
+import type { ApiRow, Simulator } from '../../src/simulator/simulator.js';
+import { type Stack, startStack, TestClock } from '../helpers/index.js';
 
 const TENANTS = [
   { mailboxId: 1001, headers: { 'x-api-key': 'demo-key-acme' }, credential: 'demo-key-acme' },
@@ -34,12 +33,11 @@ describe('tenant isolation under concurrency', () => {
   let app: App;
   let server: Server;
   let pool: Pool;
-  let upstreamPool: Agent;
+  let stack: Stack;
 
   beforeAll(async () => {
-    simulator = await Simulator.start({ anchor: new Date(ANCHOR), now: clock.now, maxRecordedCalls: 1_000_000 });
-    upstreamPool = new Agent({ connections: 64 });
-    app = createApp({ config: testConfig(), baseUrl: simulator.url, dispatcher: upstreamPool, logger: createLogger('silent'), now: clock.now });
+    stack = await startStack({ clock, simulator: { maxRecordedCalls: 1_000_000 }, dispatcher: new Agent({ connections: 64 }) });
+    ({ app, simulator } = stack);
     server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     pool = new Pool(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, { connections: CONCURRENCY });
@@ -48,8 +46,7 @@ describe('tenant isolation under concurrency', () => {
   afterAll(async () => {
     await pool.close();
     await new Promise((resolve) => server.close(resolve));
-    await upstreamPool.close();
-    await simulator.close();
+    await stack.close();
   });
 
   it(`answers ${REQUESTS} mixed requests of ${TENANTS.length} credentials at concurrency ${CONCURRENCY} with 0 mismatches`, async () => {

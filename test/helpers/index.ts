@@ -231,3 +231,15 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** The app's /metrics, as a map from `name{labels}` to value. */
+export async function scrapeMetrics(app: App): Promise<Map<string, number>> {
+  const text = await (await app.fetch('http://localhost/metrics')).text();
+  const samples = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const cut = line.lastIndexOf(' ');
+    samples.set(line.slice(0, cut), Number(line.slice(cut + 1)));
+  }
+  return samples;
+}

@@ -1,10 +1,7 @@
 import { Writable } from 'node:stream';
-import { Agent } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { createLogger } from '../../src/observability/logger.js';
-import { Simulator } from '../../src/simulator/simulator.js';
-import { ANCHOR, gql, TestClock, testConfig } from '../helpers/index.js';
+import { gql, startStack } from '../helpers/index.js';
 
 /** Credentials that must never show up: real demo keys, unknown keys, tokens, the service key. */
 const SECRETS = [
@@ -24,23 +21,18 @@ describe('credentials never reach logs or responses', () => {
         done();
       },
     });
-    const clock = new TestClock();
-    const simulator = await Simulator.start({ anchor: new Date(ANCHOR), now: clock.now });
-    const dispatcher = new Agent();
-    const app = createApp({
-      config: testConfig({
+    const stack = await startStack({
+      config: {
         ECGRID_API_KEY: 'service-key-9b8a7c6d5e',
         ECGRID_ATTEMPT_TIMEOUT_MS: 150,
         ECGRID_TIMEOUT_MS: 400,
         ECGRID_RETRY_BASE_MS: 1,
         ECGRID_BREAKER_FAILURES: 3,
         ECGRID_BREAKER_COOLDOWN_MS: 50,
-      }),
-      baseUrl: simulator.url,
-      dispatcher,
-      logger: createLogger('trace', sink),
-      now: clock.now,
+      },
+      app: { logger: createLogger('trace', sink) },
     });
+    const { app, simulator } = stack;
     const responses: string[] = [];
     const run = async (headers: Record<string, string>, query = '{ mailboxStats { sent } inbox(first: 2) { totalCount } }') => {
       const response = await gql(app, query, { headers });
@@ -74,8 +66,7 @@ describe('credentials never reach logs or responses', () => {
       await run({ 'x-api-key': 'demo-key-acme' }, '{ inbox(after: "demo-key-acme") { totalCount } }');
       await run({ 'x-api-key': 'demo-key-acme' }, '{ nosuchfield }');
     } finally {
-      await dispatcher.close();
-      await simulator.close();
+      await stack.close();
     }
     expect(captured.length).toBeGreaterThan(500);
     expect(responses.length).toBeGreaterThan(10);

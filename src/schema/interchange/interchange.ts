@@ -1,9 +1,8 @@
 /** Interchange: one EDI interchange, as a Node and a federation entity. */
 import type { Context } from '../../graphql/context.js';
 import { BadInputError } from '../../graphql/errors.js';
-import { EDI_STANDARDS } from '../../upstream/records/interchange.js';
 import { readId } from '../../upstream/records/values.js';
-import type { InterchangeRecord } from '../../upstream/types.js';
+import { EDI_STANDARDS, type InterchangeRecord } from '../../upstream/types.js';
 import { builder } from '../builder.js';
 import { checkedOr, EPOCH, exposingChecked } from '../fields/checked.js';
 import { parsePositiveId, registerNode } from '../node.js';

@@ -1,10 +1,8 @@
+/** The interchange row reader: each field ECGrid sends checked once, where it enters. */
 import { EcgridBadValueError } from '../errors.js';
-import type { InterchangeRecord } from '../types.js';
+import { EDI_STANDARDS, type EdiStandard, type InterchangeRecord } from '../types.js';
 import { describeValue, isObject, readId, readUpstreamInstant } from './values.js';
 
-/** ECGrid's documented EDI standards (PEPPOL from SOAP v4.1); ECGrid may add more. */
-export const EDI_STANDARDS = ['X12', 'EDIFACT', 'TRADACOMS', 'VDA', 'XML', 'TXT', 'PDF', 'BINARY', 'PEPPOL'] as const;
-export type EdiStandard = (typeof EDI_STANDARDS)[number];
 const KNOWN_STANDARDS: ReadonlySet<string> = new Set(EDI_STANDARDS);
 
 // ECGrid spells them as it likes ("Binary"): matched without regard to case.

@@ -1,3 +1,4 @@
+/** The optional TTL cache of ECGrid reads, in this process (LRU) or in a store such as Redis. */
 import { LRUCache } from 'lru-cache';
 import { CACHE_CLASSES, type CacheClass } from '../endpoints/endpoint.js';
 

@@ -1,3 +1,4 @@
+/** Keys that name a credential without revealing it (HMAC), for sharing and caching. */
 import { createHmac, createSecretKey, hash, type KeyObject, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Credential } from '../types.js';

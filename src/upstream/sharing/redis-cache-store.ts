@@ -1,3 +1,4 @@
+/** The cache store in Redis, shared by replicas; slow or down counts as a miss. */
 import { Redis } from 'ioredis';
 import type { CacheStore, CachedAnswer } from './cache.js';
 

@@ -1,3 +1,4 @@
+/** The circuit breaker of the ECGrid origin, shared by every caller. */
 import { BrokenCircuitError, CircuitState, circuitBreaker, ConsecutiveBreaker, handleWhen } from 'cockatiel';
 import { EcgridUnavailableError } from '../errors.js';
 

@@ -1,3 +1,4 @@
+/** The overall deadline of one ECGrid call, as the abort signal undici and the retry policy listen to. */
 import { EventEmitter } from 'node:events';
 
 /**

@@ -1,3 +1,4 @@
+/** The production connection pool to ECGrid (undici Agent). */
 import { Agent, type Dispatcher } from 'undici';
 
 export interface DispatcherSettings {

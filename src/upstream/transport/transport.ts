@@ -1,3 +1,4 @@
+/** The transport every request's client shares: the pool with retries composed on it, and the breaker. */
 import { type Dispatcher, interceptors } from 'undici';
 import { type BreakerState, createBreaker, type UpstreamBreaker } from './breaker.js';
 import { type RetryEvent, RetryBudget, retryDecision } from './retry-policy.js';
