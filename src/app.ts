@@ -156,7 +156,7 @@ export function createApp(options: AppOptions): App {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.GRAPHIQL ? graphiqlOptions(options.graphiql ?? { examples: exampleOperations() }) : false,
-    // GraphiQL's bundle costs ~30 MB of heap: loaded on the first browser visit, not at start.
+    // GraphiQL's bundle is large: loaded on the first browser visit, not at start.
     renderGraphiQL: async (graphiql) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiql),
     maskedErrors: { maskError },
     batching: false,

@@ -41,7 +41,7 @@ const schema = z.object({
   GRAPHIQL: booleanFlag.default(true),
   /** Run often-used queries as code compiled by graphql-jit; false: graphql-js's executor only. */
   GRAPHQL_JIT: booleanFlag.default(true),
-  /** Answer plain JSON POSTs without yoga's HTTP layer (src/graphql-fast-path.ts); false: all through yoga. */
+  /** Answer plain JSON POSTs without yoga's HTTP layer (src/http/fast-path.ts); false: all through yoga. */
   GRAPHQL_FAST_PATH: booleanFlag.default(true),
   /** Off in production if you wish; field suggestions go with it. */
   INTROSPECTION: booleanFlag.default(true),

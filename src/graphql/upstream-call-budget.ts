@@ -10,7 +10,7 @@ import { operationOf } from './operation.js';
  * (each field that calls ECGrid sets its own; everything else is free), counted by Pothos.
  *
  * Why not Pothos' own check, from every root field's resolver: it counts the operation again on
- * every request, about 5% of a 20-row page's CPU (bench/README.md). Here an operation without
+ * every request, a visible share of a page's CPU (bench/README.md). Here an operation without
  * variables is counted once. One with variables is counted on every request: its cost depends
  * on them, and they are the caller's data, which no cache here may keep.
  */

@@ -6,8 +6,7 @@
  * goes to yoga's request path unchanged.
  *
  * Why: yoga's HTTP layer (the Fetch API request and response built around node's, and its hook
- * chains) was a third of a small query's CPU: `mailboxStats` takes 108 µs a request this way and
- * 173 µs through yoga's node adapter in the same bench run (bench/README.md, item 12).
+ * chains) was a large share of a small query's CPU (bench/README.md, item 12).
  * test/http/fast-path.test.ts sends the same requests both ways and compares status, media
  * type, body and log line.
  */

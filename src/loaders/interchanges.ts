@@ -34,7 +34,7 @@ export const INTERCHANGE_LOOKUP_CONCURRENCY = 8;
 export function interchangeLoaders(api: EcgridApi): InterchangeLoaders {
   const pages = pagesOfThisRequest();
   // One bound for the whole request, however many batches its lookups arrive in.
-  // Made on the first lookup: most requests make none, and a p-limit costs ~3% of a small query.
+  // Made on the first lookup: most requests make none, and a p-limit costs a share of a small query.
   let limiter: ReturnType<typeof pLimit> | undefined;
   const lookupLimit = <T>(run: () => Promise<T>): Promise<T> => (limiter ??= pLimit(INTERCHANGE_LOOKUP_CONCURRENCY))(run);
 

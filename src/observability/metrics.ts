@@ -54,7 +54,7 @@ interface Timing {
  * @graphql-yoga/plugin-prometheus), the server's own time per request without its ECGrid waits
  * (`ecgrid_graphql_server_overhead_seconds`), plus everything else in the registry, served at GET /metrics.
  * Written here rather than taken from that plugin: its generic label and hook machinery was about
- * 8% of a small query's CPU, three times this (bench/README.md). Labels come only from the parsed
+ * several times this plugin's share of a small query's CPU (bench/README.md). Labels come only from the parsed
  * document (operation type and a declared operation name), the HTTP method and status, the phase
  * and the error code: never a variable, header, URL or message.
  */

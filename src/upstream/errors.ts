@@ -1,6 +1,6 @@
 /**
  * Errors of the ECGrid client. Each carries a stable `code`; the GraphQL layer maps codes to the
- * contract's error codes in one place (src/errors.ts). Messages never contain the credential.
+ * contract's error codes in one place (src/graphql/errors.ts). Messages never contain the credential.
  */
 export type EcgridErrorCode =
   | 'NO_CREDENTIAL'

@@ -6,7 +6,7 @@ import { createRequestListener } from '../../src/http/fast-path.js';
 import { ACME, captureLogs, startStack, type Stack } from '../helpers/index.js';
 
 /**
- * The fast path (src/graphql-fast-path.ts) must answer exactly what yoga answers. The same app is
+ * The fast path (src/http/fast-path.ts) must answer exactly what yoga answers. The same app is
  * served twice: through yoga's own node adapter and through the app's listener; every request
  * goes to both and the answers are compared byte for byte (status, media type, body), with the
  * log lines they leave.

@@ -17,7 +17,7 @@ export function readId(value: unknown): number | undefined {
 
 // What ECGrid sends nearly always: UTC, seconds, maybe a fraction. With a day of the month up to
 // 28 and an hour up to 23 no date rolls over, so the ISO text is made from the parts and
-// Date.parse only validates: a Date and its toISOString cost ~1 µs a row (bench/README.md).
+// Date.parse only validates: a Date and its toISOString per row cost more (bench/README.md).
 const PLAIN_UTC = /^(\d{4}-\d{2}-([0-2]\d)T(?:[01]\d|2[0-3]):\d{2}:\d{2})(?:\.(\d+))?Z?$/;
 
 /** An ECGrid date-time as the ISO text of its instant (`2026-11-23T20:00:35.000Z`), or undefined. */
