@@ -8,11 +8,14 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Dispatcher } from 'undici';
 import type { Config } from './config.js';
 import { type Context, createContextFactory } from './graphql/context.js';
-import { toClientError } from './graphql/errors.js';
+import { toClientError, useErrorExcerpts } from './graphql/errors.js';
 import { useJitExecution } from './graphql/jit-execution.js';
 import { useOperationLimits } from './graphql/operation-limits.js';
 import { usePartialErrors } from './graphql/partial-errors.js';
 import { useBodyLimit } from './http/body-limit.js';
+import { useContentNegotiation } from './http/content-negotiation.js';
+import { corsOption, useCorsVary } from './http/cors.js';
+import { useRequestParams } from './http/request-params.js';
 import { createRequestListener } from './http/fast-path.js';
 import { exampleOperations, type GraphiQLPage, graphiqlOptions } from './http/graphiql.js';
 import type { Logger } from './observability/logger.js';
@@ -124,7 +127,11 @@ export function createApp(options: AppOptions): App {
   const probe = upstream.forProbe(READY_TIMEOUT_MS);
   const readiness = new Readiness({
     upstreamVersion: () => probe.call(apiVersion, undefined),
-    breakerOpen: options.breakerOpen ?? (() => transport.breaker.state === 'open'),
+    // Through the breaker only for its half-open trial: probes heal it, and never open it.
+    breaker: transport.breaker,
+    breakerOpen: options.breakerOpen,
+    requiresUpstream: config.READINESS_REQUIRES_UPSTREAM,
+    onUpstreamCheck: (kind, ok) => metrics.upstream.readinessCheck(kind, ok),
     draining: options.draining,
   });
   const maskError = (error: unknown) => toClientError(error);
@@ -136,6 +143,10 @@ export function createApp(options: AppOptions): App {
     useMetrics(metrics),
     ...(config.GRAPHQL_JIT ? [useJitExecution()] : []),
     ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
+    useCorsVary(config.CORS_ORIGINS),
+    useContentNegotiation('/graphql'),
+    // Before useBodyLimit, which wraps the request parser this one chooses.
+    useRequestParams(),
     useBodyLimit(maxBodyBytes),
     ...useOperationLimits({
       maxDepth: config.MAX_DEPTH,
@@ -148,11 +159,20 @@ export function createApp(options: AppOptions): App {
       csrfPrevention: config.ECGRID_API_KEY !== undefined,
     }),
     usePartialErrors(),
+    useErrorExcerpts(),
   ];
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({ upstream, serviceKey: config.ECGRID_API_KEY, now: options.now }),
+    context: createContextFactory({
+      upstream,
+      serviceKey: config.ECGRID_API_KEY,
+      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+      maxUpstreamCalls: config.MAX_UPSTREAM_CALLS,
+      now: options.now,
+    }),
     graphqlEndpoint: '/graphql',
+    // No cross-origin reads unless CORS_ORIGINS lists the origin (yoga's default allows any).
+    cors: corsOption(config.CORS_ORIGINS),
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.GRAPHIQL ? graphiqlOptions(options.graphiql ?? { examples: exampleOperations() }) : false,

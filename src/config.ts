@@ -11,6 +11,19 @@ const milliseconds = (fallback: number, max: number) => z.coerce.number().int().
 
 const cacheTtl = z.coerce.number().int().min(0).max(86_400_000).default(0);
 
+/** Exact browser origins, comma-separated, as `https://app.example.com[:port]`: no path, no wildcard. */
+const originList = z.string().transform((value, context) => {
+  const origins: string[] = [];
+  for (const item of value.split(',').map((part) => part.trim()).filter((part) => part !== '')) {
+    const origin = /^https?:\/\/[^/?#@*\s]+\/?$/i.test(item) && URL.canParse(item) ? new URL(item).origin : undefined;
+    if (origin === undefined || origin === 'null') {
+      context.addIssue({ code: 'custom', message: `"${item.slice(0, 80)}" is not an http(s) origin such as https://app.example.com (no path, no wildcard)` });
+    } else origins.push(origin);
+  }
+  if (origins.length === 0) context.addIssue({ code: 'custom', message: 'lists no origin; leave it unset to refuse all cross-origin reads' });
+  return origins;
+});
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -23,6 +36,8 @@ const schema = z.object({
   LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   /** Overall bound for one upstream call, retries included. */
   ECGRID_TIMEOUT_MS: milliseconds(10_000, 120_000),
+  /** Bound of everything one GraphQL request waits for; what is answered by then is kept. */
+  REQUEST_TIMEOUT_MS: milliseconds(15_000, 600_000),
   /** Bound for one attempt: time to response headers, and between body chunks. */
   ECGRID_ATTEMPT_TIMEOUT_MS: milliseconds(4_000, 120_000),
   ECGRID_CONNECT_TIMEOUT_MS: milliseconds(3_000, 60_000),
@@ -38,7 +53,11 @@ const schema = z.object({
   /** Consecutive transient failures that open the circuit breaker. */
   ECGRID_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
   ECGRID_BREAKER_COOLDOWN_MS: milliseconds(5_000, 600_000),
+  /** Whether GET /ready also requires ECGrid (reachable, breaker not open); false keeps a fleet in service through an outage (docs/operations.md). */
+  READINESS_REQUIRES_UPSTREAM: booleanFlag.default(false),
   GRAPHIQL: booleanFlag.default(true),
+  /** Browser origins allowed to read answers cross-origin, with credentials (src/http/cors.ts); unset: none. */
+  CORS_ORIGINS: originList.optional(),
   /** Run often-used queries as code compiled by graphql-jit; false: graphql-js's executor only. */
   GRAPHQL_JIT: booleanFlag.default(true),
   /** Answer plain JSON POSTs without yoga's HTTP layer (src/http/fast-path.ts); false: all through yoga. */
@@ -50,7 +69,7 @@ const schema = z.object({
   MAX_ALIASES: z.coerce.number().int().min(0).max(1_000).default(20),
   MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_500),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
-  /** Upstream calls one operation may cause, counted from its shape before it runs. */
+  /** ECGrid calls one operation may cause: counted from its shape before it runs, and as calls are made. */
   MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(40),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */

@@ -91,6 +91,26 @@ server.listen(config.PORT, config.HOST, () => {
   logger.info(`GraphQL at http://${shownHost}:${config.PORT}/graphql (GraphiQL in a browser); /health, /ready and /metrics beside it`);
 });
 
+/** What may be logged of an error: never its other properties, which may hold a request's data. */
+const errorFields = (error: unknown) =>
+  error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { type: typeof error };
+
+// Set once started: a failure while starting still ends the process with Node's own report.
+// A rejection nobody awaited is one request's bug, not the process's: logged, and serving goes on.
+process.on('unhandledRejection', (reason) => {
+  logger.error({ error: errorFields(reason) }, 'unhandled promise rejection (a bug); still serving');
+});
+// After an uncaught exception Node's state is unknown (a handler stopped half-way, a socket or
+// stream may be wedged): no drain, which would run more code in that state. Log it and exit 1 at
+// once; the supervisor (container runtime, systemd) starts a clean process.
+process.on('uncaughtException', (error, origin) => {
+  try {
+    logger.fatal({ error: errorFields(error), origin }, 'uncaught exception; exiting');
+  } finally {
+    process.exit(1);
+  }
+});
+
 /**
  * SIGTERM/SIGINT: /ready turns 503, no new connections, in-flight requests finish (up to
  * SHUTDOWN_TIMEOUT_MS), then the upstream pools, simulator and tracing close. Exit 0 when every

@@ -22,12 +22,16 @@ export interface ContextOptions {
   readonly upstream: Upstream;
   /** ECGRID_API_KEY: used only for requests that carry no credential of their own. */
   readonly serviceKey: string | undefined;
+  /** REQUEST_TIMEOUT_MS: no ECGrid call of a request waits past this, from the request's start. */
+  readonly requestTimeoutMs: number;
+  /** MAX_UPSTREAM_CALLS: the calls one request may send, whatever its shape counted. */
+  readonly maxUpstreamCalls: number;
   readonly now?: (() => number) | undefined;
 }
 
 export function createContextFactory(options: ContextOptions) {
   const now = options.now ?? Date.now;
-  const { upstream, serviceKey } = options;
+  const { upstream, serviceKey, requestTimeoutMs, maxUpstreamCalls } = options;
   return ({ request }: { request: Request }): Context => {
     const credential = credentialFrom(request.headers, serviceKey);
     const scope = requestScopeOf(request);
@@ -35,6 +39,8 @@ export function createContextFactory(options: ContextOptions) {
       ? upstream.forCaller(credential.credential, {
           requestId: scope?.requestId,
           onCall: scope && ((event) => recordUpstreamCall(scope, event)),
+          maxCalls: maxUpstreamCalls,
+          deadlineAt: (scope?.started ?? performance.now()) + requestTimeoutMs,
         })
       : refusingApi(credential.problem);
     return { ecgrid: createLoaders(api), now: now(), partialErrors: [] };

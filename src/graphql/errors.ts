@@ -2,7 +2,8 @@
  * The one list of error codes clients see, and the one place errors become GraphQL errors:
  * upstream errors get the contract's codes, input errors BAD_USER_INPUT, anything else is masked.
  */
-import { GraphQLError } from 'graphql';
+import { type ExecutionResult, GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
 import { EcgridError, EcgridRateLimitedError } from '../upstream/errors.js';
 
 /** Every `extensions.code` this server answers with. */
@@ -14,9 +15,12 @@ export const ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_ERROR',
   'UPSTREAM_BAD_RESPONSE',
+  'UPSTREAM_CALL_BUDGET_EXCEEDED',
   'INTERNAL_SERVER_ERROR',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -43,7 +47,11 @@ const UPSTREAM_CODES: Record<EcgridError['code'], ErrorCode> = {
   UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
   API_ERROR: 'UPSTREAM_ERROR',
   BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
+  CALL_BUDGET: 'UPSTREAM_CALL_BUDGET_EXCEEDED',
 };
+
+/** Messages quote input (graphql-js prints a bad value whole): a client gets an excerpt at most. */
+export const MAX_MESSAGE_LENGTH = 300;
 
 const INTERNAL_MESSAGE = 'Unexpected error.';
 
@@ -108,4 +116,28 @@ export function toClientError(error: unknown): GraphQLError {
 export function clientErrorCode(error: unknown): string {
   const code = toClientError(error).extensions['code'];
   return typeof code === 'string' && KNOWN_CODES.has(code) ? code : 'other';
+}
+
+/**
+ * Cuts every error message of a result to an excerpt, whichever phase made it (parsing,
+ * validation, variables, execution), on every path (yoga's and the fast path's).
+ */
+export function useErrorExcerpts(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      if (Array.isArray(result) || !('errors' in result) || !result.errors?.some((error) => error.message.length > MAX_MESSAGE_LENGTH)) return;
+      setResult({ ...(result as ExecutionResult), errors: result.errors.map(excerpt) });
+    },
+  };
+}
+
+function excerpt(error: GraphQLError): GraphQLError {
+  if (error.message.length <= MAX_MESSAGE_LENGTH) return error;
+  return new GraphQLError(`${error.message.slice(0, MAX_MESSAGE_LENGTH)}…`, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions: error.extensions,
+  });
 }

@@ -1,18 +1,18 @@
-/** The upstream-call budget: an operation that could cause too many ECGrid calls is refused before it runs. */
-import { complexityFromQuery } from '@pothos/plugin-complexity';
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+/**
+ * The upstream-call budget: an operation whose shape and arguments could cause more ECGrid calls
+ * than MAX_UPSTREAM_CALLS is refused before anything runs, with no upstream call. Its variables
+ * are checked here first, so bad input is refused in time linear in its size.
+ */
+import { GraphQLError, type OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { callCost } from './call-cost.js';
 import { operationOf } from './operation.js';
+import { coerceVariables } from './variables.js';
 
 /**
- * The upstream-call budget: an operation whose shape could cause more ECGrid calls than the limit
- * is refused before anything runs, with no upstream call. Its cost is the schema's complexity
- * (each field that calls ECGrid sets its own; everything else is free), counted by Pothos.
- *
- * Why not Pothos' own check, from every root field's resolver: it counts the operation again on
- * every request, a visible share of a page's CPU (bench/README.md). Here an operation without
- * variables is counted once. One with variables is counted on every request: its cost depends
- * on them, and they are the caller's data, which no cache here may keep.
+ * An operation without variables is counted once (yoga caches parsed documents). One with
+ * variables is counted on every request: its cost depends on them, and they are the caller's
+ * data, which no cache here may keep.
  */
 export function useUpstreamCallBudget(maxUpstreamCalls: number): Plugin {
   const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
@@ -20,19 +20,20 @@ export function useUpstreamCallBudget(maxUpstreamCalls: number): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const operation = operationOf(args.document, args.operationName);
       if (!operation) return;
-      const fixed = !operation.variableDefinitions?.length;
-      let cost = fixed ? fixedCosts.get(operation) : undefined;
+      const definitions = operation.variableDefinitions ?? [];
+      let cost = definitions.length === 0 ? fixedCosts.get(operation) : undefined;
       if (cost === undefined) {
-        try {
-          cost = complexityFromQuery(alone(operation, args.document), {
-            schema: args.schema,
-            variables: (args.variableValues ?? {}) as Record<string, unknown>,
-          }).complexity;
-        } catch {
-          // Variables that cannot be coerced: execution refuses them with GraphQL's own message.
-          return;
+        let variables: Record<string, unknown> = {};
+        if (definitions.length > 0) {
+          const coerced = coerceVariables(args.schema, definitions, args.variableValues as Record<string, unknown> | undefined);
+          if ('error' in coerced) {
+            setResultAndStopExecution({ errors: [coerced.error] });
+            return;
+          }
+          variables = coerced.variables;
         }
-        if (fixed) fixedCosts.set(operation, cost);
+        cost = callCost(args.schema, args.document, operation, variables);
+        if (definitions.length === 0) fixedCosts.set(operation, cost);
       }
       if (cost > maxUpstreamCalls) {
         setResultAndStopExecution({
@@ -46,10 +47,4 @@ export function useUpstreamCallBudget(maxUpstreamCalls: number): Plugin {
       }
     },
   };
-}
-
-/** The operation with the document's fragments: Pothos counts a document's first operation. */
-function alone(operation: OperationDefinitionNode, document: DocumentNode): DocumentNode {
-  if (document.definitions[0] === operation) return document;
-  return { kind: Kind.DOCUMENT, definitions: [operation, ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)] };
 }

@@ -1,4 +1,4 @@
-/** Prometheus metrics of ECGrid calls: calls, durations, retries, coalescing, cache and breaker state. */
+/** Prometheus metrics of ECGrid calls: calls, durations, retries, coalescing, cache, breaker state and readiness checks. */
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { BreakerState } from '../upstream/transport/breaker.js';
 import type { UpstreamCallEvent } from '../upstream/client.js';
@@ -26,6 +26,8 @@ export interface UpstreamObserver {
   cacheLookup(route: string, hit: boolean): void;
   /** The circuit breaker of an ECGrid origin changed state (also report the initial state). */
   breakerState(origin: string, state: BreakerState): void;
+  /** A readiness probe's check reached ECGrid: a plain check, or the breaker's half-open trial. */
+  readinessCheck(kind: 'check' | 'trial', ok: boolean): void;
 }
 
 export const noUpstreamObserver: UpstreamObserver = {
@@ -34,6 +36,7 @@ export const noUpstreamObserver: UpstreamObserver = {
   coalesced() {},
   cacheLookup() {},
   breakerState() {},
+  readinessCheck() {},
 };
 
 /** The route of a raw upstream path (for traces): ids become `{id}`, an unknown route is `other`. */
@@ -111,6 +114,12 @@ export function prometheusUpstreamObserver(registry: Registry): UpstreamObserver
     labelNames: ['origin', 'state'] as const,
     registers,
   });
+  const readinessChecks = new Counter({
+    name: 'ecgrid_readiness_upstream_checks_total',
+    help: 'Readiness probes that reached ECGrid: kind check (breaker not open) or trial (the open breaker\'s half-open trial), result ok or failed',
+    labelNames: ['kind', 'result'] as const,
+    registers,
+  });
   return {
     call(route, statusClass, durationMs) {
       const labels = { endpoint: route, status_class: statusClass };
@@ -124,5 +133,6 @@ export function prometheusUpstreamObserver(registry: Registry): UpstreamObserver
       const label = originLabel(origin);
       for (const each of BREAKER_STATES) breaker.set({ origin: label, state: each }, each === state ? 1 : 0);
     },
+    readinessCheck: (kind, ok) => readinessChecks.inc({ kind, result: ok ? 'ok' : 'failed' }),
   };
 }

@@ -84,11 +84,16 @@ export function planConnection(list: ListIdentity, args: ConnectionArgs, now: nu
   if (after && before && after.pin !== before.pin) {
     throw new BadInputError('after and before come from different walks of this list', 'before');
   }
+  const cursorPin = (after ?? before)?.pin;
+  // A walk is pinned when it starts, so no cursor of this server is pinned after now.
+  if (cursorPin !== undefined && cursorPin > now) {
+    throw new BadInputError(`${after ? 'after' : 'before'}: not a cursor issued by this server`, after ? 'after' : 'before');
+  }
   // ECGrid keeps whole seconds: pin to the end of the last whole second before now, so an
   // interchange arriving during this second cannot slip into the pinned window.
   const settled = Math.floor(now / 1000) * 1000 - 1000;
   const endDate = list.endDate?.getTime();
-  const pin = (after ?? before)?.pin ?? Math.min(endDate ?? settled, settled);
+  const pin = cursorPin ?? Math.min(endDate ?? settled, settled);
   return {
     hash,
     pin,
@@ -185,6 +190,6 @@ export async function resolveConnection<Row>(
 }
 
 /** A short hash of the list's canonical key; cursors carry it so they only work for it. */
-function listHash(key: string): string {
+export function listHash(key: string): string {
   return createHash('sha256').update(key).digest('base64url').slice(0, 10);
 }

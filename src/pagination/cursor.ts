@@ -11,6 +11,12 @@ export interface CursorPosition {
   readonly offset: number;
 }
 
+/** No walk is pinned before ECGrid's v2 API existed, nor after the year 9999 (a Date's range). */
+const MIN_PIN = Date.UTC(2000, 0, 1);
+const MAX_PIN = Date.UTC(9999, 11, 31);
+/** Offsets stay where ECGrid's Int32 `pageNo` can reach them. */
+export const MAX_OFFSET = 1_000_000_000;
+
 const SHAPE = /^1\.([A-Za-z0-9_-]{10})\.([0-9a-z]{1,11})\.([0-9a-z]{1,7})\.([A-Za-z0-9_-]{4})$/;
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
@@ -75,7 +81,8 @@ export function decodeCursor(cursor: string, argument: 'after' | 'before'): Curs
     throw new BadInputError(`${argument}: not a cursor issued by this server`, argument);
   }
   const position = { filterHash: match[1]!, pin: Number.parseInt(match[2]!, 36), offset: Number.parseInt(match[3]!, 36) };
-  if (!Number.isSafeInteger(position.pin) || !Number.isSafeInteger(position.offset)) {
+  // The check value is no secret: what a cursor says is untrusted input, range-checked like any.
+  if (!(position.pin >= MIN_PIN && position.pin <= MAX_PIN) || !(position.offset >= 0 && position.offset <= MAX_OFFSET)) {
     throw new BadInputError(`${argument}: not a cursor issued by this server`, argument);
   }
   return position;

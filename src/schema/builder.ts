@@ -6,8 +6,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Context } from '../graphql/context.js';
-import { PER_ITEM_PROMISES } from '../graphql/jit-execution.js';
-import { decodeGlobalId, loadNode } from './node.js';
+import { decodeGlobalId } from './node.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -39,12 +38,9 @@ export const builder = new SchemaBuilder<{
     // Ids of the Node types registered in node.ts; anything else is BAD_USER_INPUT.
     decodeGlobalID: decodeGlobalId,
     nodeQueryOptions: { complexity: 1 },
-    // Per id, so one failing lookup answers null with its own error, not the whole list.
-    nodesQueryOptions: {
-      complexity: (args) => args.ids.length,
-      extensions: { [PER_ITEM_PROMISES]: true },
-      resolve: (_root, { ids }, context) => ids.map(({ typename, id }) => loadNode(typename, id, context)),
-    },
+    // node-fields.ts defines `nodes`, decoding each id on its own: Pothos decodes the list as one
+    // argument, so a single bad id would fail the whole field.
+    nodesQueryOptions: false,
   },
 });
 

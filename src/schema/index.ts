@@ -3,6 +3,7 @@
  * when imported. It answers the usual queries plus `_entities` and `_service { sdl }`.
  */
 import './mailbox/mailbox-stats.js';
+import './node-fields.js';
 import './interchange/index.js';
 import { builder } from './builder.js';
 import { limitEntities } from './federation.js';

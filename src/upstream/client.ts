@@ -5,7 +5,7 @@
 import type { Dispatcher } from 'undici';
 import { type Endpoint, ENDPOINT_OPTION } from './endpoints/endpoint.js';
 import { readEnvelopeData } from './envelope.js';
-import { EcgridError, EcgridNoCredentialError, EcgridNotFoundError, EcgridUnavailableError } from './errors.js';
+import { EcgridCallBudgetError, EcgridError, EcgridNoCredentialError, EcgridNotFoundError, EcgridUnavailableError } from './errors.js';
 import type { UpstreamBreaker } from './transport/breaker.js';
 import { Deadline } from './transport/deadline.js';
 import type { Credential } from './types.js';
@@ -38,6 +38,16 @@ export interface EcgridClientOptions {
   readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
   /** The origin's circuit breaker, shared by every caller. */
   readonly breaker?: UpstreamBreaker | undefined;
+  /** The calls this caller may still send (shared by the clients of one request); unbounded when absent. */
+  readonly budget?: CallBudget | undefined;
+  /** When the caller's request must be answered (performance.now() ms): no call waits past it. */
+  readonly deadlineAt?: number | undefined;
+}
+
+/** How many more ECGrid calls one request may send. */
+export interface CallBudget {
+  left: number;
+  readonly max: number;
 }
 
 // A client is made per request: its base URL is parsed once per process, not per request.
@@ -77,9 +87,20 @@ export class EcgridClient implements EcgridApi {
   }
 
   async #send(endpoint: Endpoint<never, unknown>, path: string, body: object | undefined): Promise<unknown> {
-    const { credential, dispatcher, attemptTimeoutMs, deadlineMs, requestId, onCall, breaker } = this.#options;
+    const { credential, dispatcher, attemptTimeoutMs, requestId, onCall, breaker, budget, deadlineAt } = this.#options;
     const { method, route } = endpoint;
     const started = performance.now();
+    // What the request has left: a call is never sent past the request's bound or budget.
+    const deadlineMs = deadlineAt === undefined ? this.#options.deadlineMs : Math.min(this.#options.deadlineMs, Math.floor(deadlineAt - started));
+    if (deadlineMs <= 0) {
+      throw new EcgridUnavailableError(`The request's time (REQUEST_TIMEOUT_MS) ran out before ECGrid was asked for ${route}`, 'timeout');
+    }
+    if (budget !== undefined) {
+      if (budget.left <= 0) {
+        throw new EcgridCallBudgetError(`This request has made the ${budget.max} ECGrid calls it may make (MAX_UPSTREAM_CALLS); ${route} was not called`);
+      }
+      budget.left -= 1;
+    }
     let statusCode: number | undefined;
     const report = (error: EcgridError | undefined) =>
       onCall?.({ endpoint: route, method, statusCode, durationMs: performance.now() - started, error });

@@ -10,7 +10,8 @@ export type EcgridErrorCode =
   | 'RATE_LIMITED'
   | 'UNAVAILABLE'
   | 'API_ERROR'
-  | 'BAD_RESPONSE';
+  | 'BAD_RESPONSE'
+  | 'CALL_BUDGET';
 
 export interface EcgridErrorDetails {
   /** HTTP status of the upstream answer, when there was one. */
@@ -82,6 +83,11 @@ export class EcgridUnavailableError extends EcgridError {
 /** ECGrid answered `success: false` (or a ProblemDetails 4xx) with a status not covered above. */
 export class EcgridApiError extends EcgridError {
   readonly code = 'API_ERROR';
+}
+
+/** The request has made as many ECGrid calls as it may (MAX_UPSTREAM_CALLS); this one was not sent. */
+export class EcgridCallBudgetError extends EcgridError {
+  readonly code = 'CALL_BUDGET';
 }
 
 /** ECGrid answered something that is not the documented envelope. */

@@ -21,6 +21,10 @@ export interface UpstreamSettings extends TransportSettings {
 
 export interface CallerOptions {
   readonly requestId?: string | undefined;
+  /** ECGrid calls the request may send; further calls fail unsent. */
+  readonly maxCalls?: number | undefined;
+  /** When the request must be answered (performance.now() ms): no call goes past it. */
+  readonly deadlineAt?: number | undefined;
   /** Called after each call of this caller, besides the settings' onCall. */
   readonly onCall?: ((event: UpstreamCallEvent) => void) | undefined;
 }
@@ -57,6 +61,8 @@ export function createUpstream(settings: UpstreamSettings): Upstream {
         requestId: options.requestId,
         onCall: bothHooks(options.onCall),
         breaker: transport.breaker,
+        budget: options.maxCalls === undefined ? undefined : { left: options.maxCalls, max: options.maxCalls },
+        deadlineAt: options.deadlineAt,
       });
       return sharing === undefined ? client : sharing.wrap(client, credential);
     },

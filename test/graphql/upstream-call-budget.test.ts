@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACME, gql, startStack, type Stack } from '../helpers/index.js';
 
 const counted = vi.hoisted(() => ({ count: 0 }));
-vi.mock('@pothos/plugin-complexity', async (importOriginal) => {
-  const plugin = await importOriginal<typeof import('@pothos/plugin-complexity')>();
+vi.mock('../../src/graphql/call-cost.js', async (importOriginal) => {
+  const counter = await importOriginal<typeof import('../../src/graphql/call-cost.js')>();
   return {
-    ...plugin,
-    complexityFromQuery: (...args: Parameters<typeof plugin.complexityFromQuery>) => {
+    ...counter,
+    callCost: (...args: Parameters<typeof counter.callCost>) => {
       counted.count += 1;
-      return plugin.complexityFromQuery(...args);
+      return counter.callCost(...args);
     },
   };
 });

@@ -15,7 +15,8 @@ describe('GET /ready and GET /health', () => {
   let draining = false;
 
   beforeAll(async () => {
-    stack = await startStack({ app: { breakerOpen: () => breakerOpen, draining: () => draining } });
+    // These tests are about the upstream-dependent readiness, which is not the default (readiness-fleet.test.ts).
+    stack = await startStack({ config: { READINESS_REQUIRES_UPSTREAM: true }, app: { breakerOpen: () => breakerOpen, draining: () => draining } });
   });
   afterAll(() => stack.close());
 
@@ -76,7 +77,9 @@ describe('GET /ready and GET /health', () => {
   });
 
   it("follows the app's own circuit breaker when no breakerOpen is given", async () => {
-    const breaking = await startStack({ config: { ECGRID_MAX_RETRIES: 0, ECGRID_BREAKER_FAILURES: 2, ECGRID_BREAKER_COOLDOWN_MS: 60_000 } });
+    const breaking = await startStack({
+      config: { READINESS_REQUIRES_UPSTREAM: true, ECGRID_MAX_RETRIES: 0, ECGRID_BREAKER_FAILURES: 2, ECGRID_BREAKER_COOLDOWN_MS: 60_000 },
+    });
     try {
       expect((await ready(breaking)).status).toBe(200);
       breaking.simulator.faults.add({ path: '/v2/reports', fault: { kind: 'status', status: 503 } });
@@ -104,7 +107,7 @@ describe('GET /ready and GET /health', () => {
   });
 
   it('answers an unreachable ECGrid within the probe bound (2 s), not the request timeout', async () => {
-    const hanging = await startStack({ config: { ECGRID_ATTEMPT_TIMEOUT_MS: 20_000, ECGRID_TIMEOUT_MS: 25_000 } });
+    const hanging = await startStack({ config: { READINESS_REQUIRES_UPSTREAM: true, ECGRID_ATTEMPT_TIMEOUT_MS: 20_000, ECGRID_TIMEOUT_MS: 25_000 } });
     try {
       hanging.simulator.faults.add({ path: '/v2/auth/version', fault: { kind: 'hang' } });
       const started = performance.now();

@@ -55,7 +55,11 @@ export class UpstreamSharing {
     return this.#coalescer !== undefined || this.#cache !== undefined;
   }
 
-  /** The credential's API with sharing on its reads; writes and credential-less calls pass straight through. */
+  /**
+   * The credential's API with sharing on its reads; writes and credential-less calls pass straight
+   * through. A call joined in flight was started earlier, under a request deadline no later than
+   * the joiner's (REQUEST_TIMEOUT_MS is the same for all): waiting for it never outlasts the joiner's.
+   */
   wrap(inner: EcgridApi, credential: Credential | undefined): EcgridApi {
     if (credential === undefined || !this.active) return inner;
     // Hashed on the first shared call: a request that calls nothing (bad input, __typename) pays nothing.

@@ -7,7 +7,7 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export interface BreakerSettings {
   /** Consecutive transient failures (5xx, timeouts, resets after retries) that open it. */
   readonly failures: number;
-  /** How long it stays open before one probe call may pass. */
+  /** How long it stays open before one trial call may pass. */
   readonly cooldownMs: number;
   readonly onStateChange?: ((state: BreakerState) => void) | undefined;
 }
@@ -15,6 +15,11 @@ export interface BreakerSettings {
 export interface UpstreamBreaker {
   run<T>(call: () => Promise<T>): Promise<T>;
   readonly state: BreakerState;
+  /**
+   * Open with its cooldown over: the next call through `run` is the half-open trial, whose
+   * success closes it. The readiness probe uses this so that the breaker heals with no traffic.
+   */
+  readonly trialDue: boolean;
 }
 
 const STATES: Record<CircuitState, BreakerState> = {
@@ -23,6 +28,8 @@ const STATES: Record<CircuitState, BreakerState> = {
   [CircuitState.HalfOpen]: 'half-open',
   [CircuitState.Isolated]: 'open',
 };
+
+const circuitOpen = () => new EcgridUnavailableError('ECGrid is failing; calls are paused for a moment (circuit open)', 'circuit-open');
 
 /**
  * One breaker per ECGrid origin, shared by all callers. Only transient failures count, so one
@@ -33,23 +40,30 @@ export function createBreaker(settings: BreakerSettings): UpstreamBreaker {
     handleWhen((error) => error instanceof EcgridUnavailableError && error.reason !== 'circuit-open'),
     { halfOpenAfter: settings.cooldownMs, breaker: new ConsecutiveBreaker(settings.failures) },
   );
-  if (settings.onStateChange) {
-    const notify = settings.onStateChange;
-    policy.onStateChange((state) => notify(STATES[state]));
-  }
+  // cockatiel keeps its own opening time private; this one is taken in the same tick, just after.
+  let openedAt = 0;
+  policy.onStateChange((state) => {
+    if (state === CircuitState.Open) openedAt = Date.now();
+    settings.onStateChange?.(STATES[state]);
+  });
   return {
     async run(call) {
+      // cockatiel queues calls behind a half-open trial and then starts each with a fresh
+      // deadline: a request could wait for the trial's whole deadline and then its own, past its
+      // bound. Only the trial passes; the others fail at once, as while open.
+      if (policy.state === CircuitState.HalfOpen) throw circuitOpen();
       try {
         return await policy.execute(call);
       } catch (error) {
-        if (error instanceof BrokenCircuitError) {
-          throw new EcgridUnavailableError('ECGrid is failing; calls are paused for a moment (circuit open)', 'circuit-open');
-        }
+        if (error instanceof BrokenCircuitError) throw circuitOpen();
         throw error;
       }
     },
     get state() {
       return STATES[policy.state];
+    },
+    get trialDue() {
+      return policy.state === CircuitState.Open && Date.now() - openedAt >= settings.cooldownMs;
     },
   };
 }
