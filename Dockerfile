@@ -2,7 +2,8 @@
 # The ECGrid GraphQL server. Build: docker build -t ecgrid-graphql .
 # Run:   docker run --rm -p 4000:4000 ecgrid-graphql          (embedded simulator)
 #        docker run --rm -p 4000:4000 -e ECGRID_BASE_URL=https://rest.ecgrid.io ecgrid-graphql
-ARG NODE_VERSION=20-bookworm-slim
+# Node 24, the LTS line that CI also runs the suite on (.ci/run); dependencies ask for Node >= 22.15.
+ARG NODE_VERSION=24-bookworm-slim
 
 # 1. Compile TypeScript to dist/ (needs the dev dependencies).
 FROM node:${NODE_VERSION} AS build

@@ -13,11 +13,15 @@ import { useJitExecution } from './graphql/jit-execution.js';
 import { useOperationLimits } from './graphql/operation-limits.js';
 import { usePartialErrors } from './graphql/partial-errors.js';
 import { useBodyLimit } from './http/body-limit.js';
+import { compressResponses } from './http/compression.js';
 import { useContentNegotiation } from './http/content-negotiation.js';
 import { corsOption, useCorsVary } from './http/cors.js';
 import { useRequestParams } from './http/request-params.js';
 import { createRequestListener } from './http/fast-path.js';
 import { exampleOperations, type GraphiQLPage, graphiqlOptions } from './http/graphiql.js';
+import { useHealthBody } from './http/health.js';
+import { useIntrospectionView } from './graphql/introspection-view.js';
+import { useLandingPage } from './http/landing-page.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics, useMetrics } from './observability/metrics.js';
 import { useOperationSpans } from './observability/operation-spans.js';
@@ -141,6 +145,10 @@ export function createApp(options: AppOptions): App {
     useRequestLog(logger),
     useReadiness(readiness),
     useMetrics(metrics),
+    useLandingPage({ graphiql: config.GRAPHIQL }),
+    useHealthBody(),
+    // Before jit, which compiles an operation against the schema this may swap in.
+    useIntrospectionView(),
     ...(config.GRAPHQL_JIT ? [useJitExecution()] : []),
     ...(options.tracer ? [useOperationSpans(options.tracer)] : []),
     useCorsVary(config.CORS_ORIGINS),
@@ -186,9 +194,9 @@ export function createApp(options: AppOptions): App {
     logging: yogaLogging(logger),
     plugins,
   });
-  const listener: RequestListener = config.GRAPHQL_FAST_PATH
-    ? createRequestListener(yoga, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' })
-    : yoga;
+  const listener: RequestListener = compressResponses(
+    config.GRAPHQL_FAST_PATH ? createRequestListener(yoga, { plugins, maskError, maxBodyBytes, endpoint: '/graphql' }) : yoga,
+  );
   return Object.assign(yoga, { upstream: transport, ecgrid: upstream, sharing, listener });
 }
 

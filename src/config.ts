@@ -121,12 +121,28 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+/** Settings that may hold a credential (REDIS_URL a password): an error never shows their value. */
+const SECRET_SETTINGS = new Set(['ECGRID_API_KEY', 'ECGRID_CACHE_KEY_SECRET', 'REDIS_URL']);
+
+/** zod's words for what a setting must be, where they speak of its types ("expected number, received NaN"). */
+const settingError: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int')) return 'must be a whole number';
+  if (issue.code === 'too_small' && issue.origin === 'number') return `must be at least ${issue.minimum}`;
+  if (issue.code === 'too_big' && issue.origin === 'number') return `must be at most ${issue.maximum}`;
+  if (issue.code === 'invalid_value') return `must be one of ${issue.values.join(', ')}`;
+  return undefined;
+};
+
 /** Reads and validates the environment; the only place that does. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const result = schema.safeParse(present);
+  const result = schema.safeParse(present, { error: settingError });
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const given = issue.code === 'custom' || SECRET_SETTINGS.has(name) ? undefined : present[name];
+      return `  ${issue.path.join('.')}: ${issue.message}${given === undefined ? '' : ` (given ${JSON.stringify(given.slice(0, 80))})`}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   return result.data;

@@ -1,6 +1,6 @@
-// A Hive Gateway configuration for a supergraph that includes the ECGrid subgraph.
-// Run it with `npx hive-gateway supergraph` next to a composed supergraph.graphql (README:
-// "Federate it"); test/federation/gateway.test.ts runs this same `propagateHeaders` in a real gateway.
+// A Hive Gateway configuration for a supergraph that includes the ECGrid subgraph. Hive Gateway's CLI
+// reads it when run in this folder, beside the supergraph.graphql that `npm run supergraph` writes
+// (README: "Federate it"); test/federation/gateway.test.ts runs this same `propagateHeaders` in a real gateway.
 import type { GatewayConfigSupergraph, PropagateHeadersOpts } from '@graphql-hive/gateway-runtime';
 
 /** The name the ECGrid subgraph has in your composition (`--name` / service name). */

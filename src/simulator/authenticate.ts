@@ -17,7 +17,7 @@ export function authenticate(req: IncomingMessage): Caller | HttpAnswer {
     if (mailbox) return { kind: 'mailbox', mailbox };
     const restricted = RESTRICTED_USERS.find((u) => u.apiKey === apiKey);
     if (restricted) return { kind: 'restricted', mailboxId: restricted.mailboxId };
-    return envelopeError(401, 'InvalidAPIKey', 'The API key is missing or has been revoked');
+    return envelopeError(401, 'InvalidAPIKey', 'The API key is not valid or has been revoked');
   }
   if (authorization !== undefined) {
     const match = /^Bearer (.+)$/.exec(authorization);
@@ -25,7 +25,7 @@ export function authenticate(req: IncomingMessage): Caller | HttpAnswer {
     if (mailbox) return { kind: 'mailbox', mailbox };
     return envelopeError(401, 'InvalidSession', 'The session token is expired or malformed');
   }
-  return envelopeError(401, 'InvalidAPIKey', 'The API key is missing or has been revoked');
+  return envelopeError(401, 'InvalidAPIKey', 'No API key or session token was sent (X-API-Key or Authorization: Bearer)');
 }
 
 /** The mailbox a caller acts for, or undefined when authentication failed. */

@@ -1,10 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import { composeServices } from '@theguild/federation-composition';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ECGRID_SUBGRAPH, propagateHeaders } from '../../examples/hive-gateway/gateway.config.js';
+import { propagateHeaders } from '../../examples/hive-gateway/gateway.config.js';
+import { composeSupergraph } from '../../examples/hive-gateway/supergraph.js';
 import {
   acknowledgementStatusOf,
   type AcknowledgementsSubgraph,
@@ -53,14 +52,10 @@ describe('composed with another subgraph behind a real gateway', () => {
     const ecgridUrl = await listen(ecgridServer);
     acknowledgements = await startAcknowledgementsSubgraph();
 
-    // As a registry or `rover`/`hive` would: the subgraph's own SDL, asked over HTTP, no credential.
+    // As a registry or `rover`/`hive` would: the subgraph's own SDL, asked over HTTP, no credential;
+    // composed as `npm run supergraph` composes examples/hive-gateway/supergraph.graphql.
     const service = await post(ecgridUrl, '{ _service { sdl } }');
-    const composed = composeServices([
-      { name: ECGRID_SUBGRAPH, typeDefs: parse(service.body.data._service.sdl), url: ecgridUrl },
-      { name: 'acknowledgements', typeDefs: acknowledgements.typeDefs, url: acknowledgements.url },
-    ]);
-    expect(composed.errors?.map((e) => e.message) ?? []).toEqual([]);
-    supergraphSdl = composed.supergraphSdl!;
+    supergraphSdl = composeSupergraph({ ecgrid: ecgridUrl, acknowledgements: acknowledgements.url }, service.body.data._service.sdl);
 
     gateway = createGatewayRuntime({ supergraph: supergraphSdl, propagateHeaders, logging: false });
     gatewayServer = createServer(gateway);

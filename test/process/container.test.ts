@@ -86,6 +86,11 @@ describe('Dockerfile', () => {
   }, []);
   const runtime = stages.at(-1)!;
 
+  it('builds every stage on the Node 24 image that NODE_VERSION names (node-versions.test.ts checks the line)', () => {
+    expect(instructions).toContain('ARG NODE_VERSION=24-bookworm-slim');
+    for (const stage of stages) expect(stage[0]).toMatch(/^FROM node:\$\{NODE_VERSION\} AS \w+$/);
+  });
+
   it('is multi-stage: the build runs `npm run build`, the runtime gets production dependencies only', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
     expect(stages.some((stage) => stage.some((line) => /^RUN .*npm ci\b/.test(line)) && stage.some((line) => line === 'RUN npm run build'))).toBe(true);
