@@ -5,7 +5,7 @@ import { relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { ACKNOWLEDGEMENTS_SDL } from '../../test/federation/acknowledgements-subgraph.js';
+import { ACKNOWLEDGEMENTS_SDL } from './acknowledgements-subgraph.js';
 import { ECGRID_SUBGRAPH } from './gateway.config.js';
 
 export const SUPERGRAPH_FILE = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));

@@ -9,7 +9,7 @@ import {
   type AcknowledgementsSubgraph,
   closeServer,
   startAcknowledgementsSubgraph,
-} from './acknowledgements-subgraph.js';
+} from '../../examples/hive-gateway/acknowledgements-subgraph.js';
 import { ACME, startStack, type Stack } from '../helpers/index.js';
 
 /**

@@ -16,8 +16,8 @@ describe('npm start on a fresh clone', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
     delete env['ECGRID_BASE_URL'];
     delete env['ECGRID_API_KEY'];
-    // Its own process group: npm runs the server under `sh -c`, which passes no signal on, so a
-    // signal to npm alone would orphan the server. A terminal's Ctrl-C reaches the whole group too.
+    // Its own process group, so that the test can stop whatever npm started, as a terminal's Ctrl-C
+    // does (test/process/npm-start-signal.test.ts checks a signal to npm alone).
     child = spawn('npm', ['start', '--silent'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     const reader = createInterface({ input: child.stdout! });

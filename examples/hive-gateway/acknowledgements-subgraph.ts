@@ -1,11 +1,14 @@
+// The example subgraph beside this server: `npm run example:acknowledgements` serves it on :4001 for the
+// README's gateway; the gateway and federation tests start it on a free port.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { createYoga } from 'graphql-yoga';
 
 /**
- * A second, independent subgraph for the composition test: a partner-acknowledgement service that
+ * A second, independent subgraph: a partner-acknowledgement service that
  * extends Interchange (keyed on interchangeId) with the functional acknowledgement (X12 997 /
  * EDIFACT CONTRL) and refers back to interchanges that only the ECGrid subgraph can resolve.
  */
@@ -43,7 +46,7 @@ export interface AcknowledgementsSubgraph {
 
 const statusOf = (interchangeId: number) => (interchangeId % 3 === 0 ? 'Rejected' : 'Accepted');
 
-export async function startAcknowledgementsSubgraph(): Promise<AcknowledgementsSubgraph> {
+export async function startAcknowledgementsSubgraph(options: { port?: number; host?: string } = {}): Promise<AcknowledgementsSubgraph> {
   const typeDefs = parse(ACKNOWLEDGEMENTS_SDL);
   const requests: Headers[] = [];
   const state = { pending: [] as number[] };
@@ -69,9 +72,10 @@ export async function startAcknowledgementsSubgraph(): Promise<AcknowledgementsS
     plugins: [{ onRequest: ({ request }) => void requests.push(request.headers) }],
   });
   const server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    url: `http://${host}:${(server.address() as AddressInfo).port}/graphql`,
     typeDefs,
     requests,
     get pending() {
@@ -91,4 +95,14 @@ export function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const subgraph = await startAcknowledgementsSubgraph({ port: 4001, host: 'localhost' });
+  // Some interchanges of the simulator's first mailbox, so that `pendingAcknowledgements` shows the join.
+  subgraph.pending = [98_700_001, 98_700_002, 98_700_003];
+  console.log(`example acknowledgements subgraph at ${subgraph.url}`);
+  const stop = () => void subgraph.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
