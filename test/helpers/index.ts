@@ -234,7 +234,11 @@ export async function freePort(): Promise<number> {
 
 /** The app's /metrics, as a map from `name{labels}` to value. */
 export async function scrapeMetrics(app: App): Promise<Map<string, number>> {
-  const text = await (await app.fetch('http://localhost/metrics')).text();
+  return parseMetrics(await (await app.fetch('http://localhost/metrics')).text());
+}
+
+/** Prometheus text, as a map from `name{labels}` to value. */
+export function parseMetrics(text: string): Map<string, number> {
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
@@ -242,4 +246,18 @@ export async function scrapeMetrics(app: App): Promise<Map<string, number>> {
     samples.set(line.slice(0, cut), Number(line.slice(cut + 1)));
   }
   return samples;
+}
+
+/** GET on the app's node:http listener, as a kubelet or a scraper would. */
+export async function getPath(app: App, path: string): Promise<{ status: number; text: string; ms: number }> {
+  const started = performance.now();
+  const response = await fetch(new URL(path, await urlOf(app)));
+  const text = await response.text();
+  return { status: response.status, text, ms: performance.now() - started };
+}
+
+/** GET /ready, its body parsed. */
+export async function getReady(app: App): Promise<{ status: number; ms: number; body: Record<string, any> }> {
+  const { status, text, ms } = await getPath(app, '/ready');
+  return { status, ms, body: JSON.parse(text) as Record<string, any> };
 }

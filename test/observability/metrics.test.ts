@@ -2,18 +2,10 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/observability/metrics.js';
 import { endpointLabel, originLabel, prometheusUpstreamObserver } from '../../src/observability/upstream-metrics.js';
-import { ACME, gql, mockUpstream, recorder, startStack, type Stack } from '../helpers/index.js';
+import { ACME, gql, mockUpstream, recorder, startStack, type Stack, parseMetrics } from '../helpers/index.js';
 
 /** The samples of a Prometheus text exposition: `name{labels}` -> value. */
-function parse(text: string): Map<string, number> {
-  const samples = new Map<string, number>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#')) continue;
-    const cut = line.lastIndexOf(' ');
-    samples.set(line.slice(0, cut), Number(line.slice(cut + 1)));
-  }
-  return samples;
-}
+const parse = parseMetrics;
 
 async function scrape(stack: { app: Stack['app'] }): Promise<{ text: string; samples: Map<string, number> }> {
   const response = await stack.app.fetch('http://localhost/metrics');

@@ -1,7 +1,7 @@
 /** READINESS_REQUIRES_UPSTREAM: by default /ready does not follow ECGrid, so one outage cannot empty the whole fleet; `true` makes it. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { ACME, gql, type Stack, startStack, urlOf } from '../helpers/index.js';
+import { ACME, gql, type Stack, startStack, getPath, getReady } from '../helpers/index.js';
 
 const STATS = '{ mailboxStats { sent received } }';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -12,17 +12,8 @@ afterEach(async () => {
   stack = undefined;
 });
 
-async function get(path: string) {
-  const started = performance.now();
-  const response = await fetch(new URL(path, await urlOf(stack!.app)));
-  const text = await response.text();
-  return { status: response.status, text, ms: performance.now() - started };
-}
-
-const ready = async () => {
-  const { status, text, ms } = await get('/ready');
-  return { status, ms, body: JSON.parse(text) as Record<string, any> };
-};
+const get = (path: string) => getPath(stack!.app, path);
+const ready = () => getReady(stack!.app);
 
 describe('READINESS_REQUIRES_UPSTREAM', () => {
   it('defaults to false and accepts the usual boolean spellings', () => {

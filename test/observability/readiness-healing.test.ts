@@ -1,6 +1,6 @@
 /** After an ECGrid outage, readiness probes alone heal the circuit breaker and /ready: no GraphQL traffic needed, one upstream check at a time. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME, GLOBEX, gql, type Stack, startStack, urlOf } from '../helpers/index.js';
+import { ACME, GLOBEX, gql, type Stack, startStack, getPath, getReady } from '../helpers/index.js';
 
 const STATS = '{ mailboxStats { sent received } }';
 const VERSION_PATH = '/v2/auth/version';
@@ -12,18 +12,12 @@ afterEach(async () => {
   stack = undefined;
 });
 
-/** GET on the app's node:http listener, as a kubelet or a Prometheus scraper would. */
-async function get(path: string): Promise<{ status: number; body: string; ms: number }> {
-  const started = performance.now();
-  const response = await fetch(new URL(path, await urlOf(stack!.app)));
-  const body = await response.text();
-  return { status: response.status, body, ms: performance.now() - started };
-}
-
-const ready = async () => {
-  const { status, body, ms } = await get('/ready');
-  return { status, ms, body: JSON.parse(body) as Record<string, any> };
+/** GET on the app's node:http listener; `body` is the text. */
+const get = async (path: string) => {
+  const { status, text, ms } = await getPath(stack!.app, path);
+  return { status, body: text, ms };
 };
+const ready = () => getReady(stack!.app);
 
 /** One sample of /metrics whose line starts with `name{` and contains every label given. */
 async function metric(name: string, labels: Record<string, string>): Promise<number | undefined> {
