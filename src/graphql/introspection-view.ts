@@ -2,9 +2,9 @@
  * What introspection, and so GraphiQL's Docs pane, shows: the graph without federation's plumbing
  * (`_entities`, `_service` and their types), which gateways still query by name as before.
  */
-import { type DocumentNode, GraphQLObjectType, GraphQLSchema, Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { operationOf } from './operation.js';
+import { operationOf, rootFieldNames } from './operation.js';
 
 const HIDDEN_TYPES = new Set(['_Any', '_Entity', '_Service']);
 const HIDDEN_ROOT_FIELDS = new Set(['_entities', '_service']);
@@ -16,17 +16,11 @@ const HIDDEN_ROOT_FIELDS = new Set(['_entities', '_service']);
  */
 export function useIntrospectionView(): Plugin {
   const views = new WeakMap<GraphQLSchema, GraphQLSchema>();
-  const introspectionOnly = new WeakMap<OperationDefinitionNode, boolean>();
   return {
     onExecute({ args }) {
       const operation = operationOf(args.document, args.operationName);
       if (!operation) return;
-      let only = introspectionOnly.get(operation);
-      if (only === undefined) {
-        only = operation.operation === 'query' && selectsOnlyIntrospection(args.document, operation.selectionSet);
-        introspectionOnly.set(operation, only);
-      }
-      if (!only) return;
+      if (operation.operation !== 'query' || !onlyIntrospection(rootFieldNames(args.document, operation))) return;
       let view = views.get(args.schema);
       if (view === undefined) views.set(args.schema, (view = withoutFederation(args.schema)));
       // envelop runs the operation with these very args once every plugin's onExecute has seen them.
@@ -35,16 +29,9 @@ export function useIntrospectionView(): Plugin {
   };
 }
 
-function selectsOnlyIntrospection(document: DocumentNode, selectionSet: SelectionSetNode, seen = new Set<string>()): boolean {
-  return selectionSet.selections.every((selection) => {
-    if (selection.kind === Kind.FIELD) return selection.name.value.startsWith('__');
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selectsOnlyIntrospection(document, selection.selectionSet, seen);
-    const name = selection.name.value;
-    if (seen.has(name)) return true;
-    seen.add(name);
-    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION && selectsOnlyIntrospection(document, fragment.selectionSet, seen);
-  });
+function onlyIntrospection(names: ReadonlySet<string>): boolean {
+  for (const name of names) if (!name.startsWith('__')) return false;
+  return true;
 }
 
 /** The schema with the same types and resolvers, less the federation fields of Query and the types only they use. */

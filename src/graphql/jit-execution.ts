@@ -5,15 +5,13 @@ import {
   type FieldNode,
   GraphQLError,
   type GraphQLSchema,
-  Kind,
   locatedError,
   type OperationDefinitionNode,
-  type SelectionSetNode,
   visit,
 } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
-import { operationOf } from './operation.js';
+import { operationOf, rootFieldNames } from './operation.js';
 
 /**
  * The extension that marks a root field whose resolver returns one promise per list item.
@@ -79,7 +77,8 @@ export function useJitExecution(): Plugin {
 }
 
 function compile(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Compiled | null {
-  if (operation.operation !== 'query' || selectsRootField(document, operation.selectionSet, perItemPromiseFields(schema))) return null;
+  const perItem = perItemPromiseFields(schema);
+  if (operation.operation !== 'query' || [...rootFieldNames(document, operation)].some((name) => perItem.has(name))) return null;
   const result = compileQuery(schema, document, operation.name?.value);
   return isCompiledQuery(result) ? { query: result.query } : null;
 }
@@ -93,18 +92,6 @@ function perItemPromiseFields(schema: GraphQLSchema): ReadonlySet<string> {
     perItemFields.set(schema, names);
   }
   return names;
-}
-
-function selectsRootField(document: DocumentNode, selectionSet: SelectionSetNode, names: ReadonlySet<string>, seen = new Set<string>()): boolean {
-  return selectionSet.selections.some((selection) => {
-    if (selection.kind === Kind.FIELD) return names.has(selection.name.value);
-    if (selection.kind === Kind.INLINE_FRAGMENT) return selectsRootField(document, selection.selectionSet, names, seen);
-    const name = selection.name.value;
-    if (seen.has(name)) return false;
-    seen.add(name);
-    const fragment = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
-    return fragment?.kind === Kind.FRAGMENT_DEFINITION && selectsRootField(document, fragment.selectionSet, names, seen);
-  });
 }
 
 /** jit's errors have locations but no nodes, so yoga and the error mask, which rebuild errors from nodes, drop them. */

@@ -30,15 +30,6 @@ export interface UpstreamObserver {
   readinessCheck(kind: 'check' | 'trial', ok: boolean): void;
 }
 
-export const noUpstreamObserver: UpstreamObserver = {
-  call() {},
-  retry() {},
-  coalesced() {},
-  cacheLookup() {},
-  breakerState() {},
-  readinessCheck() {},
-};
-
 /** The route of a raw upstream path (for traces): ids become `{id}`, an unknown route is `other`. */
 export const endpointLabel = routeOfPath;
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type App, createApp } from '../../src/app.js';
+import type { App } from '../../src/app.js';
 import { exampleOperations } from '../../src/http/graphiql.js';
 import { COMPILE_ON_RUN } from '../../src/graphql/jit-execution.js';
-import { createLogger } from '../../src/observability/logger.js';
 import { ACME, appBefore, gql, type Stack, startStack } from '../helpers/index.js';
 
 const compiles = vi.hoisted(() => ({ count: 0 }));

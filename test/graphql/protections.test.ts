@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
 import { exampleOperations } from '../../src/http/graphiql.js';
-import { createLogger } from '../../src/observability/logger.js';
 import { ACME, appBefore, gql, type Stack, startStack } from '../helpers/index.js';
 
 const post = (stack: Stack, body: BodyInit, headers: Record<string, string> = {}) =>

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/app.js';
-import { createLogger } from '../../src/observability/logger.js';
 import { ACME, appBefore, gql, INITECH, type Stack, startStack } from '../helpers/index.js';
 
 const PAGE = /* GraphQL */ `
