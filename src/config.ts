@@ -11,6 +11,9 @@ const milliseconds = (fallback: number, max: number) => z.coerce.number().int().
 
 const cacheTtl = z.coerce.number().int().min(0).max(86_400_000).default(0);
 
+/** Reference data (status lists, mailboxes, trading partners) changes rarely: cached for 5 minutes unless set. */
+const REFERENCE_TTL_DEFAULT_MS = 300_000;
+
 /** Exact browser origins, comma-separated, as `https://app.example.com[:port]`: no path, no wildcard. */
 const originList = z.string().transform((value, context) => {
   const origins: string[] = [];
@@ -70,7 +73,7 @@ const schema = z.object({
   MAX_TOKENS: z.coerce.number().int().min(100).max(100_000).default(1_500),
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
   /** ECGrid calls one operation may cause: counted from its shape before it runs, and as calls are made. */
-  MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(40),
+  MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(150),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
   SHUTDOWN_TIMEOUT_MS: milliseconds(10_000, 600_000),
@@ -81,10 +84,12 @@ const schema = z.object({
   OTEL_SDK_DISABLED: booleanFlag.default(false),
   /** Identical upstream reads in flight at once for the same credential share one call. */
   ECGRID_COALESCE: booleanFlag.default(true),
-  /** Optional TTL cache of upstream answers, per endpoint; 0 (default) = not cached. */
+  /** Optional TTL cache of upstream answers, per class of endpoint; 0 = not cached (the default, except reference data). */
   ECGRID_CACHE_TTL_STATS_MS: cacheTtl,
   ECGRID_CACHE_TTL_LIST_MS: cacheTtl,
   ECGRID_CACHE_TTL_INTERCHANGE_MS: cacheTtl,
+  /** Unset until the transform below, so that the check there knows whether the operator set it. */
+  ECGRID_CACHE_TTL_REFERENCE_MS: z.coerce.number().int().min(0).max(86_400_000).optional(),
   /** Bound of the in-process cache, in answers (LRU). */
   ECGRID_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   /** When set (and a TTL is set), the cache lives in Redis, shared by replicas. */
@@ -92,7 +97,10 @@ const schema = z.object({
   /** Secret of the keyed credential hash in cache keys; replicas sharing Redis must agree on it. */
   ECGRID_CACHE_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 }).superRefine((config, context) => {
-  const caching = Object.values(cacheTtls(config as Config)).some((ttl) => ttl > 0);
+  // Only TTLs the operator set count: the reference default alone needs no secret, as without one
+  // the cache stays in this process (createUpstreamSharing), so a config valid before stays valid.
+  const { ECGRID_CACHE_TTL_STATS_MS, ECGRID_CACHE_TTL_LIST_MS, ECGRID_CACHE_TTL_INTERCHANGE_MS, ECGRID_CACHE_TTL_REFERENCE_MS } = config;
+  const caching = [ECGRID_CACHE_TTL_STATS_MS, ECGRID_CACHE_TTL_LIST_MS, ECGRID_CACHE_TTL_INTERCHANGE_MS, ECGRID_CACHE_TTL_REFERENCE_MS ?? 0].some((ttl) => ttl > 0);
   if (caching && config.REDIS_URL !== undefined && config.ECGRID_CACHE_KEY_SECRET === undefined) {
     context.addIssue({
       code: 'custom',
@@ -100,7 +108,7 @@ const schema = z.object({
       message: 'is required with REDIS_URL and a cache TTL, so that replicas sharing the cache compute the same keys',
     });
   }
-});
+}).transform((config) => ({ ...config, ECGRID_CACHE_TTL_REFERENCE_MS: config.ECGRID_CACHE_TTL_REFERENCE_MS ?? REFERENCE_TTL_DEFAULT_MS }));
 
 export type Config = z.infer<typeof schema>;
 
@@ -110,6 +118,7 @@ export function cacheTtls(config: Config) {
     stats: config.ECGRID_CACHE_TTL_STATS_MS,
     list: config.ECGRID_CACHE_TTL_LIST_MS,
     interchange: config.ECGRID_CACHE_TTL_INTERCHANGE_MS,
+    reference: config.ECGRID_CACHE_TTL_REFERENCE_MS,
   };
 }
 

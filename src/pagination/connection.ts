@@ -5,8 +5,11 @@
 import { createHash } from 'node:crypto';
 import { BadInputError } from '../graphql/errors.js';
 import { cursorWriter, decodeCursor } from './cursor.js';
-import { COUNT_PAGE, MAX_RECORDS_PER_PAGE, planPages, type UpstreamPage } from './page-plan.js';
+import { COUNT_PAGE, MAX_RECORDS_PER_PAGE, type UpstreamPage } from './page-plan.js';
+import { FetchedRows, type ListPage } from './rows.js';
 import { provisionalRange, relayWindow, type WindowArgs } from './window.js';
+
+export type { ListPage } from './rows.js';
 
 export const DEFAULT_PAGE_SIZE = 100;
 
@@ -23,13 +26,10 @@ export interface ListIdentity {
   readonly key: string;
   readonly beginDate?: Date | undefined;
   readonly endDate?: Date | undefined;
+  /** false for lists whose pages carry no totalRecords (ECGrid's parcel lists): a short page is the last. */
+  readonly totals?: boolean | undefined;
 }
 
-/** One upstream page of a list: its rows, and the list's total (ECGrid's totalRecords). */
-export interface ListPage<Row> {
-  readonly totalRecords: number;
-  readonly rows: readonly Row[];
-}
 
 /** Loads one upstream page of the list with its endDate pinned to `pin` (ms since epoch). */
 export type LoadPage<Row> = (page: UpstreamPage, pin: number) => Promise<ListPage<Row>>;
@@ -54,7 +54,8 @@ export interface ConnectionResult<Row> {
     readonly startCursor: string | null;
     readonly endCursor: string | null;
   };
-  readonly totalCount: number;
+  /** null for a list without totals. */
+  readonly totalCount: number | null;
 }
 
 export interface PlannedConnection {
@@ -64,6 +65,8 @@ export interface PlannedConnection {
   /** The filter starts after the pin: the list is empty, no call needed. */
   readonly empty: boolean;
   readonly window: WindowArgs;
+  /** The list's pages carry its total. */
+  readonly totals: boolean;
 }
 
 /**
@@ -84,6 +87,10 @@ export function planConnection(list: ListIdentity, args: ConnectionArgs, now: nu
   if (after && before && after.pin !== before.pin) {
     throw new BadInputError('after and before come from different walks of this list', 'before');
   }
+  const totals = list.totals !== false;
+  if (!totals && last !== undefined && before === undefined && first === undefined) {
+    throw new BadInputError('last needs before (or first): this list has no total to count back from', 'last');
+  }
   const cursorPin = (after ?? before)?.pin;
   // A walk is pinned when it starts, so no cursor of this server is pinned after now.
   if (cursorPin !== undefined && cursorPin > now) {
@@ -99,6 +106,7 @@ export function planConnection(list: ListIdentity, args: ConnectionArgs, now: nu
     pin,
     // A filter that starts after the pin can hold nothing.
     empty: list.beginDate !== undefined && list.beginDate.getTime() > pin,
+    totals,
     window: {
       first: first ?? (last === undefined ? DEFAULT_PAGE_SIZE : undefined),
       last,
@@ -118,7 +126,8 @@ function count(value: number | null | undefined, name: 'first' | 'last'): number
 
 /**
  * Fetches what the selected parts need: rows only when `edges` is selected, and the total from
- * the same pages, or from the smallest page (one row) when no rows are needed.
+ * the same pages, or from the smallest page (one row) when no rows are needed. A list without
+ * totals is answered from its rows and one look-ahead row (`windowWithoutTotals`).
  */
 export async function resolveConnection<Row>(
   plan: PlannedConnection,
@@ -127,50 +136,32 @@ export async function resolveConnection<Row>(
 ): Promise<ConnectionResult<Row>> {
   const { pin, window, empty } = plan;
   const load = (page: UpstreamPage) => loadPage(page, pin);
-  let total: number | undefined = empty ? 0 : undefined;
-  const rows = new Map<number, Row>();
+  const fetched = new FetchedRows(load, empty ? 0 : undefined);
 
-  const fetchRows = async (start: number, end: number) => {
-    for (let offset = start; offset < end; ) {
-      const size = Math.min(end - offset, MAX_RECORDS_PER_PAGE);
-      const pages = planPages(offset, size);
-      const answers = await Promise.all(pages.map(load));
-      answers.forEach((answer, i) => {
-        const page = pages[i]!;
-        total ??= answer.totalRecords;
-        const base = (page.pageNo - 1) * page.recordsPerPage;
-        answer.rows.forEach((row, j) => {
-          if (j < page.recordsPerPage) rows.set(base + j, row);
-        });
-      });
-      offset += size;
+  if (!plan.totals) {
+    // The cursors' own rows were in the pinned list when they were issued.
+    fetched.atLeast = Math.max(window.after ?? -1, window.before ?? -1) + 1;
+    if (!empty && (needs.edges || needs.pageInfo)) {
+      const range = fetchRange(window);
+      await fetched.fetch(range.start, range.end);
     }
-  };
-  const knowTotal = async () => {
-    if (total === undefined) total = (await load(COUNT_PAGE)).totalRecords;
-    return total;
-  };
-
-  if (needs.edges && !empty) {
-    const range = provisionalRange(window) ?? relayWindow(window, await knowTotal());
-    if (range.end > range.start) await fetchRows(range.start, range.end);
+  } else {
+    if (needs.edges && !empty) {
+      const range = provisionalRange(window) ?? relayWindow(window, await knowTotal(fetched, load));
+      if (range.end > range.start) await fetched.fetch(range.start, range.end);
+    }
+    if (needs.pageInfo || needs.totalCount) await knowTotal(fetched, load);
   }
-  if (needs.pageInfo || needs.totalCount) await knowTotal();
-  // total is unknown only when just edges were selected and the range is empty: no call needed.
-  const final = relayWindow(window, total ?? 0);
-
-  if (needs.edges && !empty) {
-    // The provisional range assumed the list reaches the cursors; when it is shorter, fetch again.
-    let missing = false;
-    for (let offset = final.start; offset < final.end && !missing; offset += 1) missing = !rows.has(offset);
-    if (missing) await fetchRows(final.start, final.end);
-  }
+  // The length is unknown only when no part needed a call; the window is then empty anyway.
+  const final = relayWindow(window, fetched.length);
+  // The provisional range assumed the list reaches the cursors; when it is shorter, fetch again.
+  if (needs.edges && !empty && !fetched.holds(final.start, final.end)) await fetched.fetch(final.start, final.end);
 
   const cursorAt = cursorWriter(plan.hash, pin);
   const edges: EdgeResult<Row>[] = [];
   if (needs.edges) {
     for (let offset = final.start; offset < final.end; offset += 1) {
-      const node = rows.get(offset);
+      const node = fetched.rows.get(offset);
       // The upstream's totalRecords promised more rows than its pages hold: return what exists.
       if (node === undefined) break;
       edges.push({ cursor: cursorAt(offset), node });
@@ -185,8 +176,29 @@ export async function resolveConnection<Row>(
       startCursor: end > final.start ? cursorAt(final.start) : null,
       endCursor: end > final.start ? cursorAt(end - 1) : null,
     },
-    totalCount: total ?? 0,
+    totalCount: plan.totals ? (fetched.total ?? 0) : null,
   };
+}
+
+async function knowTotal<Row>(fetched: FetchedRows<Row>, load: (page: UpstreamPage) => Promise<ListPage<Row>>): Promise<number> {
+  fetched.total ??= (await load(COUNT_PAGE)).totalRecords ?? 0;
+  return fetched.total;
+}
+
+/**
+ * The rows a list without totals must fetch to answer a window exactly: the window and one row
+ * past it (hasNextPage), or through the `before` edge itself, all in one page where one can hold them.
+ */
+function fetchRange(window: WindowArgs): { start: number; end: number } {
+  const rangeStart = window.after === undefined ? 0 : window.after + 1;
+  const through = window.before === undefined ? Infinity : window.before + 1;
+  if (window.first !== undefined) {
+    // With `last` too, Relay's hasPreviousPage asks whether more than `last` rows lie past `after`.
+    return { start: rangeStart, end: Math.min(through, rangeStart + Math.max(window.first, window.last ?? 0) + 1) };
+  }
+  // planConnection lets `last` through here only with `before`.
+  const before = window.before ?? rangeStart;
+  return { start: Math.max(rangeStart, before - (window.last ?? 0)), end: Math.max(rangeStart, before) + 1 };
 }
 
 /** A short hash of the list's canonical key; cursors carry it so they only work for it. */

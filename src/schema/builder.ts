@@ -14,8 +14,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     SafeInt: { Input: number; Output: number };
   };
-  /** Every connection answers its list's total (ECGrid's totalRecords). */
-  Connection: { readonly totalCount: number };
+  /** A connection answers its list's total (ECGrid's totalRecords), or null where ECGrid sends none. */
+  Connection: { readonly totalCount: number | null };
   DefaultFieldNullability: false;
   DefaultEdgesNullability: false;
   DefaultNodeNullability: false;

@@ -25,7 +25,7 @@ describe('_entities with hostile representations', () => {
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ config: { MAX_UPSTREAM_CALLS: 40 } });
     rows = stack.simulator.list(1001, 'inbox').slice(0, 2);
     ids = rows.map((row) => Number(row['interchangeId']));
     process.on('unhandledRejection', onUnhandled);

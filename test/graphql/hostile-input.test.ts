@@ -10,7 +10,7 @@ import { ACME, appBefore, gql, startStack, type Stack, urlOf } from '../helpers/
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ config: { MAX_UPSTREAM_CALLS: 40 } });
 });
 afterAll(() => stack.close());
 afterEach(() => {

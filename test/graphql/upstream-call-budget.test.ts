@@ -19,7 +19,7 @@ const tails = (n: number) => Array.from({ length: n }, (_, i) => `p${i}: inbox(l
 describe('the upstream-call budget', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ config: { MAX_UPSTREAM_CALLS: 40 } });
   });
   afterAll(() => stack.close());
 

@@ -23,8 +23,10 @@ export const InterchangeConnection = builder.connectionObject(
     type: Interchange,
     name: 'InterchangeConnection',
     fields: (t) => ({
-      totalCount: t.exposeInt('totalCount', {
+      totalCount: t.int({
         description: "How many interchanges match the filter (ECGrid's totalRecords for the walk's pinned window).",
+        // The interchange lists always carry totalRecords.
+        resolve: (connection) => connection.totalCount ?? 0,
       }),
     }),
   },
