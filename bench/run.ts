@@ -3,9 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closedLoop, fixedRate, post, type Target } from './lib/load.js';
+import { closedLoop, closedLoopDrained, fixedRate, post, type Target } from './lib/load.js';
 import { histogramCount, histogramDelta, histogramQuantile, readHistogram } from './lib/histogram.js';
 import { freePort, pinToCpus, ROOT, type ServerProcess, startServer, type Usage } from './lib/processes.js';
+import { difference, distinctLinkRequests, graphQueries, project } from './lib/scenarios.js';
 import { fmt, median, spread, table } from './lib/stats.js';
 
 // `npm run bench`: every contender in its own process over one simulator process, measured side
@@ -14,6 +15,8 @@ const { values: args } = parseArgs({
   options: {
     rounds: { type: 'string', default: '5' },
     seconds: { type: 'string', default: '3' },
+    // The links and dashboard runs: each also waits for its last answer (bench/lib/load.ts).
+    'graph-seconds': { type: 'string', default: '2' },
     soak: { type: 'string', default: '60' },
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
@@ -28,6 +31,7 @@ const { values: args } = parseArgs({
 const QUICK = args.quick;
 const ROUNDS = QUICK ? 1 : Number(args.rounds);
 const SECONDS = QUICK ? 1 : Number(args.seconds);
+const GRAPH_SECONDS = QUICK ? 1 : Number(args['graph-seconds']);
 const SOAK_SECONDS = QUICK ? 3 : Number(args.soak);
 const CONNECTIONS = 32;
 const UPSTREAM_LATENCIES = QUICK ? [0] : [0, 5, 50];
@@ -63,6 +67,8 @@ const body = (query: string) => JSON.stringify({ query });
 const ROW = 'interchangeId parcelId sender receiver standard documentType status created';
 const STATS = '{ mailboxStats { sent received totalBytes period } }';
 const PAGE = `{ inbox(first: 20) { totalCount edges { cursor node { ${ROW} } } } }`;
+// The dashboard's 7 days end here, the same instant for every contender.
+const GRAPH = graphQueries(new Date(Math.floor(Date.now() / 60_000) * 60_000));
 /** The same reads in each contender's own schema. */
 const QUERIES = {
   stats: {
@@ -80,8 +86,19 @@ const QUERIES = {
     apollo: PAGE,
     hive: `{ inboxList(input: { pageNo: 1, recordsPerPage: 20 }) { ... on InterchangePageEnvelope { data { totalRecords interchanges { ${ROW} } } } } }`,
   },
+  // Issue 22: 100 interchanges with their parcels and each parcel's sender (links batched per request).
+  links: GRAPH.links,
+  // Issue 23: one dashboard request of six root fields (seven ECGrid reads).
+  dashboard: GRAPH.dashboard,
 } satisfies Record<string, Partial<Record<Name, string>>>;
 type QueryName = keyof typeof QUERIES;
+/** The scenarios whose answer is checked against ours field by field, and whose calls per query are counted alone. */
+const GRAPH_SCENARIOS = ['links', 'dashboard'] as const;
+type GraphScenario = (typeof GRAPH_SCENARIOS)[number];
+const isGraph = (query: QueryName): query is GraphScenario => (GRAPH_SCENARIOS as readonly string[]).includes(query);
+// The ≥ 3× targets of D; the dashboard is shown for scale.
+const D_TARGETS = new Set<QueryName>(['stats', 'page', 'links']);
+const ALONE_QUERIES = QUICK ? 3 : 10;
 
 const started = Date.now();
 const ms = (value: number) => (value === Infinity ? '> 100' : fmt(value, 2));
@@ -107,6 +124,15 @@ async function main(): Promise<void> {
   };
   const setLatency = (ms: number) => simControl('PUT', '/latency', { ms });
   const callCount = async () => Number((await simControl('GET', ''))['callCount']);
+  // Requests a load run left in flight may still reach the simulator: wait for it to be quiet.
+  const quiet = async () => {
+    for (let last = await callCount(); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const now = await callCount();
+      if (now === last) return;
+      last = now;
+    }
+  };
 
   const env = { ECGRID_BASE_URL: sim.url };
   const ourNodeOptions: Record<string, string> = { NODE_OPTIONS };
@@ -132,17 +158,32 @@ async function main(): Promise<void> {
   const graphql = (name: Name) => `${contenders.get(name)!.url}${name === 'bare' ? '/' : '/graphql'}`;
   if (!contenders.has('ours')) throw new Error('--only must include ours');
 
-  // Every contender must answer every query correctly before it is measured.
+  // Every contender must answer every query correctly before it is measured; for the graph
+  // scenarios, the same data as ours, and this first (cold) answer's ECGrid calls are counted
+  // at the latency B′ counts them at.
+  await setLatency(20);
   const pairs: { name: Name; query: QueryName }[] = [];
+  const coldCalls = new Map<string, number>();
+  const expected = new Map<GraphScenario, unknown>();
   for (const query of Object.keys(QUERIES) as QueryName[]) {
     for (const name of ALL) {
       const text = (QUERIES[query] as Partial<Record<Name, string>>)[name];
       if (text === undefined || !contenders.has(name)) continue;
+      if (isGraph(query)) await quiet();
+      const calls0 = await callCount();
       const data = await post(graphql(name), headers(), body(text));
       if (JSON.stringify(data).length < 40) throw new Error(`${name} ${query}: suspiciously small answer ${JSON.stringify(data)}`);
+      if (isGraph(query)) {
+        coldCalls.set(`${name}/${query}`, (await callCount()) - calls0);
+        const projected = project(query, name as 'ours' | 'solo' | 'apollo' | 'hive', data);
+        if (!expected.has(query)) expected.set(query, projected);
+        const diff = difference(expected.get(query), projected);
+        if (diff) throw new Error(`${name} ${query}: not the data ours answered: ${diff}`);
+      }
       pairs.push({ name, query });
     }
   }
+  await setLatency(0);
   const target = (name: Name, query: QueryName, apiKey?: string): Target => ({
     url: graphql(name),
     headers: headers(apiKey),
@@ -150,7 +191,9 @@ async function main(): Promise<void> {
   });
 
   log(`warm-up: ${pairs.length} contender/query pairs`);
-  for (const { name, query } of pairs) await closedLoop(target(name, query), { connections: CONNECTIONS, seconds: QUICK ? 1 : 3 });
+  // The graph scenarios' requests take up to seconds under load: their loop waits for every answer.
+  const loadFor = (query: QueryName) => (isGraph(query) ? closedLoopDrained : closedLoop);
+  for (const { name, query } of pairs) await loadFor(query)(target(name, query), { connections: CONNECTIONS, seconds: QUICK || isGraph(query) ? 1 : 3 });
 
   // A + D: throughput, interleaved rounds; the order rotates every round.
   interface Sample { rps: number; cpuPerRequest: number; callsPerRequest: number; failures: number }
@@ -161,8 +204,10 @@ async function main(): Promise<void> {
     for (const { name, query } of order) {
       const server = contenders.get(name)!;
       const [before, calls0] = await Promise.all([server.usage(), callCount()]);
-      const result = await closedLoop(target(name, query), { connections: CONNECTIONS, seconds: SECONDS });
+      const t0 = performance.now();
+      const result = await loadFor(query)(target(name, query), { connections: CONNECTIONS, seconds: isGraph(query) ? GRAPH_SECONDS : SECONDS });
       const [after, calls1] = await Promise.all([server.usage(), callCount()]);
+      if (isGraph(query)) log(`  ${name} ${query}: ${fmt(result.rps)} req/s, ${result.failures} failed, ${((performance.now() - t0) / 1000).toFixed(1)} s with the drain`);
       const key = `${name}/${query}`;
       const list = samples.get(key) ?? [];
       list.push({
@@ -196,15 +241,6 @@ async function main(): Promise<void> {
           : `a${i}: interchange(interchangeId: ${id}) { interchangeId sender }`,
       )
       .join(' ')} }`;
-  // Requests a load run left in flight may still reach the simulator: wait for it to be quiet.
-  const quiet = async () => {
-    for (let last = await callCount(); ; ) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const now = await callCount();
-      if (now === last) return;
-      last = now;
-    }
-  };
   await quiet();
   const countCalls = async (work: () => Promise<unknown>) => {
     const before = await callCount();
@@ -239,6 +275,26 @@ async function main(): Promise<void> {
     bRows.push([LABEL[name], String(result.identical), String(result.different), String(result.walk), String(result.concurrent)]);
   }
   bRows.push(['distinct upstream requests', '1', '5', String(WALK_PAGES), '1']);
+
+  // B′: ECGrid calls per query of the graph scenarios, each query sent alone (one after another,
+  // nothing else in flight), the call count's delta divided by their number. Answers are checked
+  // again: one with errors is counted as failed, not measured as an answer.
+  const aloneCalls = new Map<string, { perQuery: number; failed: number }>();
+  for (const query of GRAPH_SCENARIOS) {
+    for (const name of ALL.filter((n) => contenders.has(n) && (QUERIES[query] as Partial<Record<Name, string>>)[n] !== undefined)) {
+      await quiet();
+      let failed = 0;
+      const calls = await countCalls(async () => {
+        for (let i = 0; i < ALONE_QUERIES; i += 1) {
+          await post(graphql(name), headers(), body((QUERIES[query] as Partial<Record<Name, string>>)[name]!)).catch((error: unknown) => {
+            failed += 1;
+            log(`${name} ${query}: ${error instanceof Error ? error.message : String(error)}`);
+          });
+        }
+      });
+      aloneCalls.set(`${name}/${query}`, { perQuery: calls / ALONE_QUERIES, failed });
+    }
+  }
 
   // C: latency the GraphQL layer adds over the bare handler, at a fixed rate of half the layer's
   // maximum, for several upstream latencies. "solo" (coalescing off) makes one upstream call per
@@ -396,6 +452,20 @@ async function main(): Promise<void> {
     (Object.keys(QUERIES) as QueryName[]).filter((q) => samples.has(`${peer}/${q}`)).map((q) => ({ peer, q, ratio: median(ratioSeries('ours', peer, q)) })),
   );
   const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const callsRows: string[][] = ALL.filter((name) => GRAPH_SCENARIOS.some((q) => aloneCalls.has(`${name}/${q}`))).map((name) => [
+    LABEL[name],
+    ...GRAPH_SCENARIOS.flatMap((q) => {
+      const alone = aloneCalls.get(`${name}/${q}`);
+      if (!alone) return ['–', '–', '–'];
+      return [
+        String(coldCalls.get(`${name}/${q}`) ?? '–'),
+        `${fmt(alone.perQuery, 1)}${alone.failed ? ` (${alone.failed} failed)` : ''}`,
+        fmt(median(series(name, q, 'callsPerRequest')), 2),
+      ];
+    }),
+  ]);
+  const linksNeeded = expected.has('links') ? String(distinctLinkRequests(expected.get('links'))) : '–';
+  callsRows.push(['distinct ECGrid requests the answer needs', linksNeeded, linksNeeded, '', '7', '7', '']);
   const oursB = bResults.get('ours');
   const targets = [
     has('bare') ? [`A: throughput ours/bare ≥ 0.90 (mailboxStats)`, fmt(median(aRatio), 2), check(median(aRatio) >= 0.9)] : undefined,
@@ -418,7 +488,9 @@ async function main(): Promise<void> {
           check(cOverheadP99.every((v) => v <= 2)),
         ]
       : undefined,
-    ...dRatios.map(({ peer, q, ratio }) => [`D: ≥ 3× ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, check(ratio >= 3)]),
+    ...dRatios.map(({ peer, q, ratio }) =>
+      D_TARGETS.has(q) ? [`D: ≥ 3× ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, check(ratio >= 3)] : [`D, for scale: ours ÷ ${LABEL[peer]} (${q})`, `${fmt(ratio, 2)}×`, ''],
+    ),
     [
       'E: RSS ≤ 150 MB; no heap growth',
       `RSS max ${fmt(shipped.rss.max)} MB; heap after GC ${fmt(shipped.heapEarly, 1)} → ${fmt(shipped.heapLate, 1)} MB`,
@@ -430,7 +502,7 @@ async function main(): Promise<void> {
     `# Benchmark results`,
     '',
     `${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average ${load0.map((v) => v.toFixed(1)).join(' ')} at start, ${load1.map((v) => v.toFixed(1)).join(' ')} at end · ` +
-      `${ROUNDS} interleaved rounds of ${SECONDS} s per contender and query, ${CONNECTIONS} connections, after a warm-up · simulator upstream latency 0 ms unless said · every process on this machine, loopback only` +
+      `${ROUNDS} interleaved rounds of ${SECONDS} s per contender and query (${GRAPH_SECONDS} s for links and dashboard, then every answer in flight awaited), ${CONNECTIONS} connections, after a warm-up · simulator upstream latency 0 ms unless said · every process on this machine, loopback only` +
       (NODE_OPTIONS === ''
         ? ' · this server run with default Node options.'
         : ` · this server run with NODE_OPTIONS="${NODE_OPTIONS}"${NODE_OPTIONS === IMAGE_NODE_OPTIONS ? " (the Dockerfile's)" : ''}.`),
@@ -448,6 +520,12 @@ async function main(): Promise<void> {
     `## B: upstream calls for one query (simulator latency 20 ms)`,
     '',
     table(['server', '5 identical aliases', '5 different aliases', `${WALK_PAGES}-page walk (100/page)`, '50 concurrent identical (one credential)'], bRows),
+    '',
+    `### B′: ECGrid calls per query, links and dashboard`,
+    '',
+    `"First": the first such query each server answered (before any load; every reference cache cold; simulator latency 20 ms). "Alone": ${ALONE_QUERIES} queries one after another with nothing else in flight (simulator latency 20 ms), the simulator's call count over them ÷ ${ALONE_QUERIES}. "Under load": A + D's runs (${CONNECTIONS} connections of one credential, identical queries), the median over the rounds of the calls ÷ the requests answered. The links answer's senders are told apart by their description.`,
+    '',
+    table(['server', 'links: first', 'links: alone', 'links: under load', 'dashboard: first', 'dashboard: alone', 'dashboard: under load'], callsRows),
     '',
     `## C: latency added over the bare handler, at a fixed rate of half our maximum (ms)`,
     '',

@@ -22,6 +22,7 @@ import { exampleOperations, type GraphiQLPage, graphiqlOptions } from './http/gr
 import { useHealthBody } from './http/health.js';
 import { useIntrospectionView } from './graphql/introspection-view.js';
 import { useLandingPage } from './http/landing-page.js';
+import { useParcelContent } from './http/parcel-content.js';
 import type { Logger } from './observability/logger.js';
 import { createMetrics, type Metrics, useMetrics } from './observability/metrics.js';
 import { useOperationSpans } from './observability/operation-spans.js';
@@ -140,11 +141,20 @@ export function createApp(options: AppOptions): App {
   });
   const maskError = (error: unknown) => toClientError(error);
   const maxBodyBytes = config.MAX_BODY_BYTES;
+  const context = createContextFactory({
+    upstream,
+    serviceKey: config.ECGRID_API_KEY,
+    requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
+    maxUpstreamCalls: config.MAX_UPSTREAM_CALLS,
+    maxContentBytes: config.MAX_CONTENT_BYTES,
+    now: options.now,
+  });
   const plugins = [
     // First, so that every request, even one answered early, gets its log line.
     useRequestLog(logger),
     useReadiness(readiness),
     useMetrics(metrics),
+    useParcelContent({ context, logger }),
     useLandingPage({ graphiql: config.GRAPHIQL }),
     useHealthBody(),
     // Before jit, which compiles an operation against the schema this may swap in.
@@ -171,13 +181,7 @@ export function createApp(options: AppOptions): App {
   ];
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: createContextFactory({
-      upstream,
-      serviceKey: config.ECGRID_API_KEY,
-      requestTimeoutMs: config.REQUEST_TIMEOUT_MS,
-      maxUpstreamCalls: config.MAX_UPSTREAM_CALLS,
-      now: options.now,
-    }),
+    context,
     graphqlEndpoint: '/graphql',
     // No cross-origin reads unless CORS_ORIGINS lists the origin (yoga's default allows any).
     cors: corsOption(config.CORS_ORIGINS),

@@ -74,6 +74,8 @@ const schema = z.object({
   MAX_DIRECTIVES: z.coerce.number().int().min(0).max(1_000).default(20),
   /** ECGrid calls one operation may cause: counted from its shape before it runs, and as calls are made. */
   MAX_UPSTREAM_CALLS: z.coerce.number().int().min(1).max(10_000).default(150),
+  /** The largest parcel file passed on (Parcel.content, GET /parcels/{id}/content); larger ones get PAYLOAD_TOO_LARGE / 413. */
+  MAX_CONTENT_BYTES: z.coerce.number().int().min(1).max(256 * 1024 * 1024).default(5 * 1024 * 1024),
   SIMULATOR_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut off. */
   SHUTDOWN_TIMEOUT_MS: milliseconds(10_000, 600_000),

@@ -35,7 +35,12 @@ async function ecgrid(): Promise<{ baseUrl: string; graphiql: GraphiQLPage; clos
   const [demo] = simulator.mailboxes;
   const newest = demo && simulator.list(demo.mailboxId, 'inbox')[0];
   const sample = newest
-    ? { interchangeId: Number(newest['interchangeId']), globalId: Buffer.from(`Interchange:${newest['interchangeId']}`).toString('base64') }
+    ? {
+        interchangeId: Number(newest['interchangeId']),
+        globalId: Buffer.from(`Interchange:${newest['interchangeId']}`).toString('base64'),
+        mailboxId: demo.mailboxId,
+        parcelId: Number(newest['parcelId']),
+      }
     : {};
   logger.info(
     {

@@ -26,12 +26,14 @@ export interface ContextOptions {
   readonly requestTimeoutMs: number;
   /** MAX_UPSTREAM_CALLS: the calls one request may send, whatever its shape counted. */
   readonly maxUpstreamCalls: number;
+  /** MAX_CONTENT_BYTES: the largest parcel file passed on. */
+  readonly maxContentBytes: number;
   readonly now?: (() => number) | undefined;
 }
 
 export function createContextFactory(options: ContextOptions) {
   const now = options.now ?? Date.now;
-  const { upstream, serviceKey, requestTimeoutMs, maxUpstreamCalls } = options;
+  const { upstream, serviceKey, requestTimeoutMs, maxUpstreamCalls, maxContentBytes } = options;
   return ({ request }: { request: Request }): Context => {
     const credential = credentialFrom(request.headers, serviceKey);
     const scope = requestScopeOf(request);
@@ -43,6 +45,6 @@ export function createContextFactory(options: ContextOptions) {
           deadlineAt: (scope?.started ?? performance.now()) + requestTimeoutMs,
         })
       : refusingApi(credential.problem);
-    return { ecgrid: createLoaders(api), now: now(), partialErrors: [] };
+    return { ecgrid: createLoaders(api, { maxContentBytes }), now: now(), partialErrors: [] };
   };
 }

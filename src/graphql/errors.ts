@@ -48,6 +48,7 @@ const UPSTREAM_CODES: Record<EcgridError['code'], ErrorCode> = {
   API_ERROR: 'UPSTREAM_ERROR',
   BAD_RESPONSE: 'UPSTREAM_BAD_RESPONSE',
   CALL_BUDGET: 'UPSTREAM_CALL_BUDGET_EXCEEDED',
+  TOO_LARGE: 'PAYLOAD_TOO_LARGE',
 };
 
 /** Messages quote input (graphql-js prints a bad value whole): a client gets an excerpt at most. */

@@ -11,7 +11,7 @@ export interface ExampleOperation {
 
 const read = (file: string) => readFileSync(new URL(`./operations/${file}`, import.meta.url), 'utf8');
 
-export function exampleOperations(sample: { interchangeId?: number; globalId?: string } = {}): ExampleOperation[] {
+export function exampleOperations(sample: { interchangeId?: number; globalId?: string; mailboxId?: number; parcelId?: number } = {}): ExampleOperation[] {
   return [
     { name: 'MailboxStats', query: read('MailboxStats.graphql'), variables: {} },
     { name: 'Inbox', query: read('Inbox.graphql'), variables: { first: 10 } },
@@ -22,6 +22,13 @@ export function exampleOperations(sample: { interchangeId?: number; globalId?: s
     },
     { name: 'Interchange', query: read('Interchange.graphql'), variables: { interchangeId: sample.interchangeId ?? 98700001 } },
     { name: 'Node', query: read('Node.graphql'), variables: { id: sample.globalId ?? 'SW50ZXJjaGFuZ2U6OTg3MDAwMDE=' } },
+    {
+      name: 'Dashboard',
+      query: read('Dashboard.graphql'),
+      variables: { mailboxId: sample.mailboxId ?? 1001, since: new Date(Date.now() - 7 * 86_400_000).toISOString(), until: new Date().toISOString() },
+    },
+    { name: 'WaitingFiles', query: read('WaitingFiles.graphql'), variables: { failed: 10 } },
+    { name: 'FileDetail', query: read('FileDetail.graphql'), variables: { parcelId: sample.parcelId ?? 55500001 } },
   ];
 }
 

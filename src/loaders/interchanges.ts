@@ -10,6 +10,7 @@ import { requestKey } from '../upstream/endpoints/endpoint.js';
 import { interchangeById, interchangeList } from '../upstream/endpoints/interchanges.js';
 import type { Direction, InterchangeListQuery, InterchangePage, InterchangeRecord } from '../upstream/types.js';
 import { each } from './batch.js';
+import { RowsOfThisRequest } from './links.js';
 
 /** One upstream page of a list, its filter pinned (its endDate is the walk's pin). */
 export interface InterchangePageRequest {
@@ -32,7 +33,8 @@ export interface InterchangeLoaders {
 export const INTERCHANGE_LOOKUP_CONCURRENCY = 8;
 
 export function interchangeLoaders(api: EcgridApi): InterchangeLoaders {
-  const pages = pagesOfThisRequest();
+  // A lookup next to a list usually asks for one of its rows: the list's rows answer it.
+  const pages = new RowsOfThisRequest<InterchangeRecord>((row) => row.interchangeId);
   // One bound for the whole request, however many batches its lookups arrive in.
   // Made on the first lookup: most requests make none, and a p-limit costs a share of a small query.
   let limiter: ReturnType<typeof pLimit> | undefined;
@@ -53,47 +55,11 @@ export function interchangeLoaders(api: EcgridApi): InterchangeLoaders {
   );
 
   const page = new DataLoader<InterchangePageRequest, InterchangePage, string>(
-    each((request) => pages.track(api.call(interchangeList[request.direction], listQuery(request)))),
+    each((request) => pages.track(api.call(interchangeList[request.direction], listQuery(request)), (page) => page.rows)),
     { cacheKeyFn: pageKey },
   );
 
   return { interchangePage: page, interchangeById: byId };
-}
-
-/**
- * The list pages this request has fetched, and those still in flight. Their rows answer lookups
- * by id, indexed on the first lookup: most requests make none, and indexing (or priming the
- * lookup loader) for every row of every page cost memory and time per row (bench/README.md).
- */
-function pagesOfThisRequest() {
-  const pages: InterchangePage[] = [];
-  const inFlight = new Set<Promise<unknown>>();
-  const rowsById = new Map<number, InterchangeRecord>();
-  let indexed = 0;
-  return {
-    track(call: Promise<InterchangePage>): Promise<InterchangePage> {
-      const kept = call.then((answer) => {
-        pages.push(answer);
-        return answer;
-      });
-      inFlight.add(kept);
-      const forget = () => inFlight.delete(kept);
-      kept.then(forget, forget);
-      return kept;
-    },
-    async settled(): Promise<void> {
-      if (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
-    rowById(id: number): InterchangeRecord | undefined {
-      for (; indexed < pages.length; indexed += 1) {
-        for (const row of pages[indexed]!.rows) {
-          const rowId = row.interchangeId;
-          if (typeof rowId === 'number' && !rowsById.has(rowId)) rowsById.set(rowId, row);
-        }
-      }
-      return rowsById.get(id);
-    },
-  };
 }
 
 function listQuery({ filter, page }: InterchangePageRequest): InterchangeListQuery {

@@ -5,6 +5,11 @@
 import './mailbox/mailbox-stats.js';
 import './node-fields.js';
 import './interchange/index.js';
+import './parcel/index.js';
+import './partner/trading-partner.js';
+import './mailbox/mailbox.js';
+import './account/user.js';
+import './reports/index.js';
 import { builder } from './builder.js';
 import { limitEntities } from './federation.js';
 

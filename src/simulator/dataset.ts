@@ -1,26 +1,14 @@
-// Generates the simulator's interchanges from the trade in trade.ts: the same options always give the same data.
+// Generates the simulator's traffic from the trade in trade.ts: drafts of interchanges, batched into parcels
+// (files). The same options always give the same data.
+import { assemble, batch, batchKey, Ids } from './batching.js';
+import { arrival, lifecycle } from './lifecycle.js';
 import type { SimMailbox } from './mailboxes.js';
+import type { Dataset, Draft } from './model.js';
 import { Random } from './random.js';
-import { BYTES, CHAINS, EXTRAS, type Party, RELATIONSHIPS } from './trade.js';
+import { CHAINS, EXTRAS, RELATIONSHIPS } from './trade.js';
 
-export interface SimInterchange {
-  readonly interchangeId: number;
-  readonly parcelId: number;
-  readonly sender: string;
-  readonly receiver: string;
-  readonly ecGridIdFrom: number;
-  readonly ecGridIdTo: number;
-  /** Set when the sending / receiving party is one of the simulator's mailboxes. */
-  readonly fromMailboxId: number | undefined;
-  readonly toMailboxId: number | undefined;
-  readonly standard: string;
-  readonly documentType: string;
-  /** ECGrid shows an interchange with a different status to its sender and its receiver. */
-  readonly outboxStatus: string;
-  readonly inboxStatus: string;
-  readonly created: number;
-  readonly bytes: number;
-}
+export { Ids } from './batching.js';
+export type { Dataset, SimInterchange, SimParcel } from './model.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,16 +20,8 @@ export interface DatasetOptions {
   readonly days: number;
 }
 
-interface Draft {
-  readonly from: Party;
-  readonly to: Party;
-  readonly standard: string;
-  readonly documentType: string;
-  readonly created: number;
-}
-
-/** Builds the simulator's interchanges: the same options always give the same data. */
-export function generateInterchanges(options: DatasetOptions): SimInterchange[] {
+/** Builds the simulator's parcels and interchanges as they stand at the anchor; `ids` continues after them. */
+export function generateDataset(options: DatasetOptions): Dataset & { readonly ids: Ids } {
   const random = new Random(options.seed);
   const start = options.anchor - options.days * DAY;
   const drafts: Draft[] = [];
@@ -89,78 +69,25 @@ export function generateInterchanges(options: DatasetOptions): SimInterchange[] 
       }
     }
   }
-
   drafts.sort((a, b) => a.created - b.created);
-  const result: SimInterchange[] = [];
-  let interchangeId = 98_700_000;
-  let parcelId = 55_500_000;
-  for (const draft of drafts) {
-    interchangeId += random.int(1, 3);
-    parcelId += random.int(1, 2);
-    result.push(finish(draft, interchangeId, parcelId, options.anchor, random));
-  }
-  return result;
+  const ids = new Ids(random, 98_700_000, 55_500_000);
+  const data = assemble(batch(drafts), ids, 1000, random, (created) => lifecycle(created, options.anchor, random));
+  return { ...data, ids };
 }
 
-/** A new interchange arriving now (used by the simulator's `deliver` control). */
-export function arrivingInterchange(
-  random: Random,
-  to: SimMailbox,
-  interchangeId: number,
-  parcelId: number,
-  now: number,
-): SimInterchange {
-  const rel = random.pick(RELATIONSHIPS.filter((r) => r.buyer.mailboxId === to.mailboxId || r.seller.mailboxId === to.mailboxId));
-  const from = rel.buyer.mailboxId === to.mailboxId ? rel.seller : rel.buyer;
-  const toParty = rel.buyer.mailboxId === to.mailboxId ? rel.buyer : rel.seller;
-  const chain = CHAINS[rel.syntax];
-  const documentType = from === rel.buyer ? chain.order : random.pick(chain.replies)[0];
+/** New interchanges arriving now in a mailbox's inbox (the `deliver` control): one parcel per sender and standard. */
+export function arrivingParcels(random: Random, to: SimMailbox, count: number, ids: Ids, now: number): Dataset {
   const created = Math.floor(now / 1000) * 1000;
-  return finish({ from, to: toParty, standard: rel.syntax, documentType, created }, interchangeId, parcelId, now, random);
-}
-
-function finish(draft: Draft, interchangeId: number, parcelId: number, now: number, random: Random): SimInterchange {
-  const [minBytes, maxBytes] = BYTES[draft.documentType] ?? [500, 20_000];
-  const age = now - draft.created;
-  return {
-    interchangeId,
-    parcelId,
-    sender: draft.from.code,
-    receiver: draft.to.code,
-    ecGridIdFrom: draft.from.ecGridId,
-    ecGridIdTo: draft.to.ecGridId,
-    fromMailboxId: draft.from.mailboxId,
-    toMailboxId: draft.to.mailboxId,
-    standard: draft.standard,
-    documentType: draft.documentType,
-    outboxStatus: outboxStatus(age, random),
-    inboxStatus: inboxStatus(age, random),
-    created: draft.created,
-    bytes: random.int(minBytes, maxBytes),
-  };
-}
-
-function outboxStatus(age: number, random: Random): string {
-  if (age < 10 * 60_000) return random.chance(0.7) ? 'outboxPending' : 'outboxSent';
-  return random.weighted([
-    ['outboxAcknowledged', 70],
-    ['outboxSent', 18],
-    ['outboxTransferred', 6],
-    ['outboxDeliveryError', 2],
-    ['outboxRetry', 1],
-    ['outboxFailed', 1],
-    ['Cancelled', 1],
-    ['as2Sent', 1],
-  ]);
-}
-
-function inboxStatus(age: number, random: Random): string {
-  if (age < 2 * DAY) return random.chance(0.35) ? 'InBoxReady' : 'InBoxTransferred';
-  if (age > 30 * DAY) return random.chance(0.6) ? 'InBoxArchived' : 'InBoxTransferred';
-  return random.weighted([
-    ['InBoxTransferred', 90],
-    ['InBoxReady', 4],
-    ['as2Receive', 3],
-    ['ftpReceived', 3],
-  ]);
+  const byKey = new Map<string, Draft[]>();
+  const rels = RELATIONSHIPS.filter((r) => r.buyer.mailboxId === to.mailboxId || r.seller.mailboxId === to.mailboxId);
+  for (let i = 0; i < count; i += 1) {
+    const rel = random.pick(rels);
+    const from = rel.buyer.mailboxId === to.mailboxId ? rel.seller : rel.buyer;
+    const toParty = rel.buyer.mailboxId === to.mailboxId ? rel.buyer : rel.seller;
+    const chain = CHAINS[rel.syntax];
+    const documentType = from === rel.buyer ? chain.order : random.pick(chain.replies)[0];
+    const draft: Draft = { from, to: toParty, standard: rel.syntax, documentType, created };
+    byKey.set(batchKey(draft), [...(byKey.get(batchKey(draft)) ?? []), draft]);
+  }
+  return assemble([...byKey.values()], ids, 0, random, () => arrival(created));
 }

@@ -7,11 +7,13 @@ import { control } from './control.js';
 import { applyFault, type FaultRule, FaultRules } from './faults.js';
 import { envelopeError, header, HttpAnswer, readBody, send } from './http.js';
 import type { SimMailbox } from './mailboxes.js';
+import { SimReports } from './reports.js';
 import { type RouteRequest, RouteTable } from './router.js';
 import { ROUTES } from './routes/index.js';
 import { type ApiRow, SimData, type SimDirection, type SimFilter } from './store.js';
+import { SimulatorTruth } from './truth.js';
 
-export type { ApiRow, SimDirection, SimFilter } from './store.js';
+export type { ApiRow, SimDirection, SimFilter, SimParcelFilter } from './store.js';
 
 export interface SimulatorOptions {
   readonly seed?: number;
@@ -48,7 +50,7 @@ const ROUTE_TABLE = new RouteTable(ROUTES);
  * An in-process ECGrid REST API v2 look-alike: the documented endpoints, envelope, error codes
  * and validation, deterministic data for a few mailboxes, and switchable faults.
  */
-export class Simulator {
+export class Simulator extends SimulatorTruth {
   readonly faults = new FaultRules();
   readonly mailboxes: readonly SimMailbox[];
   latencyMs: number;
@@ -61,15 +63,19 @@ export class Simulator {
   #url = '';
 
   private constructor(options: SimulatorOptions) {
-    this.#now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    super(
+      new SimData({
+        seed: options.seed ?? 20_260_501,
+        anchor: options.anchor?.getTime() ?? Math.floor(now() / 3_600_000) * 3_600_000,
+        days: options.days ?? 120,
+        now,
+      }),
+    );
+    this.#now = now;
     this.latencyMs = options.latencyMs ?? 0;
     this.#maxRecordedCalls = options.maxRecordedCalls ?? 10_000;
-    this.#data = new SimData({
-      seed: options.seed ?? 20_260_501,
-      anchor: options.anchor?.getTime() ?? Math.floor(this.#now() / 3_600_000) * 3_600_000,
-      days: options.days ?? 120,
-      now: this.#now,
-    });
+    this.#data = this.store;
     this.mailboxes = this.#data.mailboxes;
     this.#server = createServer((req, res) => {
       this.#handle(req, res).catch(() => {
@@ -134,6 +140,11 @@ export class Simulator {
 
   stats(mailboxId: number): { sent: number; received: number; totalBytes: number; period: string } {
     return this.#data.stats(mailboxId);
+  }
+
+  /** Ground truth of the report endpoints for a mailbox, as of now: what its routes answer (reports.ts). */
+  reports(mailboxId: number): SimReports {
+    return new SimReports(this.#data, mailboxId, this.#now());
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,20 +1,21 @@
-// The simulator's data: its interchanges by id and per mailbox and direction, the ground truth
-// routes answer from and tests compare with, and new arrivals.
-import { arrivingInterchange, generateInterchanges, type SimInterchange } from './dataset.js';
+// The simulator's data: interchanges and the parcels (files) that carry them, by id and per mailbox and
+// direction, trading partners, manifests and file contents; the ground truth routes answer from and tests
+// compare with, and new arrivals.
+import { envelopeInput } from './batching.js';
+import { arrivingParcels, type Dataset, generateDataset, Ids } from './dataset.js';
+import { functionalGroups, parcelContent } from './files/index.js';
+import { filtered, MailboxLists, slice } from './lists.js';
 import { MAILBOXES, type SimMailbox } from './mailboxes.js';
+import type { ApiRow, SimDirection, SimFilter, SimInterchange, SimParcel, SimParcelFilter } from './model.js';
+import { ParcelBook } from './parcels.js';
+import { PartnerBook } from './partners.js';
 import { Random } from './random.js';
+import { manifestRow, row } from './rows.js';
+import type { Party } from './trade.js';
 
-export type SimDirection = 'inbox' | 'outbox';
-
-export interface SimFilter {
-  readonly mailboxId?: number | undefined;
-  readonly ecGridIdFrom?: number | undefined;
-  readonly ecGridIdTo?: number | undefined;
-  readonly beginDate?: number | undefined;
-  readonly endDate?: number | undefined;
-}
-
-export type ApiRow = Record<string, string | number>;
+export type { ApiRow, SimDirection, SimFilter, SimInterchange, SimParcel, SimParcelFilter } from './model.js';
+export { manifestRow, parcelRow, partnerRow, row } from './rows.js';
+export type { Party as SimPartner } from './trade.js';
 
 export interface SimDataOptions {
   readonly seed: number;
@@ -28,24 +29,24 @@ export class SimData {
   readonly mailboxes: readonly SimMailbox[] = MAILBOXES;
   readonly #now: () => number;
   readonly #random: Random;
+  readonly #ids: Ids;
   readonly #byId = new Map<number, SimInterchange>();
   /** Per mailbox and direction, newest first (created desc, interchangeId desc): the upstream order. */
-  readonly #lists = new Map<string, SimInterchange[]>();
-  #nextInterchangeId = 0;
-  #nextParcelId = 0;
+  readonly #lists = new MailboxLists<SimInterchange>(MAILBOXES.map((m) => m.mailboxId));
+  readonly #parcels = new ParcelBook(MAILBOXES.map((m) => m.mailboxId));
+  readonly #partners = new PartnerBook(MAILBOXES);
 
   constructor(options: SimDataOptions) {
     this.#now = options.now;
     this.#random = new Random(options.seed ^ 0x5eed);
-    const all = generateInterchanges(options);
-    for (const mailbox of MAILBOXES) {
-      this.#lists.set(key(mailbox.mailboxId, 'inbox'), []);
-      this.#lists.set(key(mailbox.mailboxId, 'outbox'), []);
-    }
-    for (let i = all.length - 1; i >= 0; i -= 1) this.#index(all[i]!, 'append');
-    const last = all[all.length - 1];
-    this.#nextInterchangeId = (last?.interchangeId ?? 98_700_000) + 1;
-    this.#nextParcelId = (last?.parcelId ?? 55_500_000) + 1;
+    const data = generateDataset(options);
+    this.#ids = new Ids(this.#random, data.ids.interchangeId, data.ids.parcelId);
+    this.#add(data, 'append');
+  }
+
+  /** The simulator's clock (ms since epoch): reports are computed as of now. */
+  now(): number {
+    return this.#now();
   }
 
   mailbox(mailboxId: number): SimMailbox {
@@ -58,9 +59,14 @@ export class SimData {
     return this.#byId.get(interchangeId);
   }
 
+  /** The side a mailbox sees an interchange from, or undefined when it is none of its business. */
+  interchangeSide(item: SimInterchange, mailboxId: number): SimDirection | undefined {
+    return item.toMailboxId === mailboxId ? 'inbox' : item.fromMailboxId === mailboxId ? 'outbox' : undefined;
+  }
+
   /** How many interchanges a mailbox has in one direction (undefined for an unknown mailbox). */
   count(mailboxId: number, direction: SimDirection): number | undefined {
-    return this.#lists.get(key(mailboxId, direction))?.length;
+    return this.#lists.get(mailboxId, direction)?.length;
   }
 
   /** The whole filtered list in upstream order, as ECGrid's rows. */
@@ -70,37 +76,87 @@ export class SimData {
 
   /** The filtered list in upstream order; `filter.mailboxId` is the caller's business, not applied here. */
   select(mailboxId: number, direction: SimDirection, filter: SimFilter): SimInterchange[] {
-    const items = this.#lists.get(key(mailboxId, direction)) ?? [];
-    const ranged = slice(items, filter.beginDate, filter.endDate);
-    const from = filter.ecGridIdFrom || undefined;
-    const to = filter.ecGridIdTo || undefined;
-    if (from === undefined && to === undefined) return ranged;
-    return ranged.filter(
-      (item) => (from === undefined || item.ecGridIdFrom === from) && (to === undefined || item.ecGridIdTo === to),
-    );
+    return filtered(this.#lists.get(mailboxId, direction) ?? [], filter);
   }
 
-  /** New interchanges arriving now in a mailbox's inbox; returns them as inbox rows. */
+  parcel(parcelId: number): SimParcel | undefined {
+    return this.#parcels.get(parcelId);
+  }
+
+  /** A mailbox's parcels in one direction, newest first (created desc, parcelId desc); `status` is that side's. */
+  parcels(mailboxId: number, direction: SimDirection, filter: SimParcelFilter = {}): SimParcel[] {
+    return this.#parcels.select(mailboxId, direction, filter);
+  }
+
+  /** How many parcels a mailbox has in one direction (undefined for an unknown mailbox). */
+  parcelCount(mailboxId: number, direction: SimDirection): number | undefined {
+    return this.#parcels.count(mailboxId, direction);
+  }
+
+  /** A mailbox's InBoxReady inbox parcels, newest first. */
+  pendingParcels(mailboxId: number): SimParcel[] {
+    return this.#parcels.pending(mailboxId);
+  }
+
+  /** The side a mailbox sees a parcel from, or undefined when it may not see it. */
+  parcelSide(parcel: SimParcel, mailboxId: number): SimDirection | undefined {
+    return this.#parcels.side(parcel, mailboxId);
+  }
+
+  /** The interchanges a parcel carries, in its file's order. */
+  parcelInterchanges(parcel: SimParcel): SimInterchange[] {
+    return parcel.interchangeIds.flatMap((id) => this.#byId.get(id) ?? []);
+  }
+
+  /** GET /v2/parcels/manifest/{id}'s rows, or undefined for an unknown parcel. */
+  parcelManifest(parcelId: number): ApiRow[] | undefined {
+    const parcel = this.#parcels.get(parcelId);
+    return parcel && this.parcelInterchanges(parcel).map(manifestRow);
+  }
+
+  /** GET /v2/interchanges/get-manifest/{id}'s rows (functional groups), or undefined for an unknown interchange. */
+  interchangeManifest(interchangeId: number): ApiRow[] | undefined {
+    const item = this.#byId.get(interchangeId);
+    return item && functionalGroups(envelopeInput(item)).map((group) => ({ ...group }));
+  }
+
+  /** A parcel's file, built now (files are not kept): its interchanges' envelopes one after another. */
+  parcelFile(parcelId: number): { fileName: string; content: Buffer } | undefined {
+    const parcel = this.#parcels.get(parcelId);
+    if (!parcel) return undefined;
+    const content = parcelContent(this.parcelInterchanges(parcel).map((item) => [envelopeInput(item), item.bytes] as const));
+    return { fileName: parcel.fileName, content };
+  }
+
+  /** Any ECGrid ID the data uses, visible to the caller or not. */
+  partner(ecGridId: number): Party | undefined {
+    return this.#partners.get(ecGridId);
+  }
+
+  /** Whether a mailbox may see an ECGrid ID: its own, or one it trades with. */
+  partnerVisible(mailboxId: number, ecGridId: number): boolean {
+    return this.#partners.visible(mailboxId, ecGridId);
+  }
+
+  /** The ECGrid IDs a mailbox sees, its own among them, by ECGrid ID. */
+  partnersOf(mailboxId: number): Party[] {
+    return this.#partners.of(mailboxId);
+  }
+
+  /** New interchanges arriving now in a mailbox's inbox, in one parcel per sender and standard; returns them as inbox rows. */
   deliver(mailboxId: number, count: number): ApiRow[] {
-    const mailbox = this.mailbox(mailboxId);
-    const delivered: ApiRow[] = [];
-    for (let i = 0; i < count; i += 1) {
-      const item = arrivingInterchange(this.#random, mailbox, this.#nextInterchangeId, this.#nextParcelId, this.#now());
-      this.#nextInterchangeId += this.#random.int(1, 3);
-      this.#nextParcelId += 1;
-      this.#index(item, 'prepend');
-      delivered.push(row(item, 'inbox'));
-    }
-    return delivered;
+    const arrived = arrivingParcels(this.#random, this.mailbox(mailboxId), count, this.#ids, this.#now());
+    this.#add(arrived, 'prepend');
+    return arrived.interchanges.map((item) => row(item, 'inbox'));
   }
 
   /** A mailbox's traffic in the current UTC month, as mailbox-interchange-stats reports it. */
   stats(mailboxId: number): { sent: number; received: number; totalBytes: number; period: string } {
     const now = new Date(this.#now());
     const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
-    const inPeriod = (items: SimInterchange[]) => slice(items, monthStart, now.getTime());
-    const sent = inPeriod(this.#lists.get(key(mailboxId, 'outbox')) ?? []);
-    const received = inPeriod(this.#lists.get(key(mailboxId, 'inbox')) ?? []);
+    const inPeriod = (direction: SimDirection) => slice(this.#lists.get(mailboxId, direction) ?? [], monthStart, now.getTime());
+    const sent = inPeriod('outbox');
+    const received = inPeriod('inbox');
     let totalBytes = 0;
     for (const item of sent) totalBytes += item.bytes;
     for (const item of received) totalBytes += item.bytes;
@@ -112,53 +168,14 @@ export class SimData {
     };
   }
 
-  #index(item: SimInterchange, where: 'append' | 'prepend'): void {
-    this.#byId.set(item.interchangeId, item);
-    const put = (mailboxId: number | undefined, direction: SimDirection) => {
-      if (mailboxId === undefined) return;
-      const list = this.#lists.get(key(mailboxId, direction));
-      if (!list) return;
-      if (where === 'append') list.push(item);
-      else list.unshift(item);
-    };
-    put(item.toMailboxId, 'inbox');
-    put(item.fromMailboxId, 'outbox');
+  /** Indexes oldest-first data: appended from the newest (generation) or prepended from the oldest (arrivals). */
+  #add(data: Dataset, where: 'append' | 'prepend'): void {
+    const order = <T>(items: readonly T[]) => (where === 'append' ? [...items].reverse() : items);
+    for (const item of order(data.interchanges)) {
+      this.#byId.set(item.interchangeId, item);
+      this.#lists.put(item, item.toMailboxId, item.fromMailboxId, where);
+      this.#partners.note(item);
+    }
+    for (const parcel of order(data.parcels)) this.#parcels.add(parcel, where);
   }
-}
-
-/** An interchange as ECGrid's list and detail endpoints show it to its receiver (inbox) or sender (outbox). */
-export function row(item: SimInterchange, direction: SimDirection): ApiRow {
-  return {
-    interchangeId: item.interchangeId,
-    parcelId: item.parcelId,
-    sender: item.sender,
-    receiver: item.receiver,
-    standard: item.standard,
-    documentType: item.documentType,
-    status: direction === 'inbox' ? item.inboxStatus : item.outboxStatus,
-    created: new Date(item.created).toISOString().replace('.000Z', 'Z'),
-  };
-}
-
-function key(mailboxId: number, direction: SimDirection): string {
-  return `${mailboxId}:${direction}`;
-}
-
-/** Items with begin <= created <= end (both inclusive) from a newest-first list. */
-function slice(items: SimInterchange[], begin: number | undefined, end: number | undefined): SimInterchange[] {
-  const first = end === undefined ? 0 : lowerBound(items, (item) => item.created <= end);
-  const after = begin === undefined ? items.length : lowerBound(items, (item) => item.created < begin);
-  return items.slice(first, Math.max(first, after));
-}
-
-/** First index whose item satisfies `pred`, for a predicate that is false then true along the list. */
-function lowerBound<T>(items: readonly T[], pred: (item: T) => boolean): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (pred(items[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }

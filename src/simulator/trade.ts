@@ -1,46 +1,79 @@
 // The trade the data set simulates: partners, who orders from whom and how often, document chains, sizes.
 import { MAILBOXES } from './mailboxes.js';
 
+/** A trading party: its ECGrid ID (ECGridIDInfo's fields) and, for the simulator's own, its mailbox. */
 export interface Party {
+  /** The name interchange rows carry as sender and receiver. */
   readonly code: string;
   readonly ecGridId: number;
+  /** Set when the party is one of the simulator's mailboxes. */
   readonly mailboxId?: number;
+  /** The ECGrid mailbox and network the ID routes to (another ECGrid customer's for an external party). */
+  readonly homeMailboxId: number;
+  readonly networkId: number;
+  /** The ISA (or UNB, STX) qualifier and id. */
+  readonly qualifier: string;
+  readonly id: string;
+  readonly description: string;
+  readonly ediStandard: string;
+  /** The sender's translator releases a batch file every so many hours (UTC slots); 0 sends each document on its own. */
+  readonly batchHours: number;
 }
 
-const mailboxParty = (code: string): Party => {
+const mailboxParty = (code: string, qualifier: string, id: string, batchHours: number): Party => {
   const mailbox = MAILBOXES.find((m) => m.code === code);
   if (!mailbox) throw new Error(`no mailbox ${code}`);
-  return { code: mailbox.code, ecGridId: mailbox.ecGridId, mailboxId: mailbox.mailboxId };
+  return {
+    code: mailbox.code,
+    ecGridId: mailbox.ecGridId,
+    mailboxId: mailbox.mailboxId,
+    homeMailboxId: mailbox.mailboxId,
+    networkId: mailbox.networkId,
+    qualifier,
+    id,
+    description: mailbox.companyName,
+    ediStandard: 'X12',
+    batchHours,
+  };
 };
-const ACME = mailboxParty('ACME_RETAIL');
-const GLOBEX = mailboxParty('GLOBEX_MFG');
-const INITECH = mailboxParty('INITECH_LOGISTICS');
+// Qualifiers valid in both X12 and EDIFACT, as these three trade in both.
+const ACME = mailboxParty('ACME_RETAIL', 'ZZ', 'ACMERETAIL', 12);
+const GLOBEX = mailboxParty('GLOBEX_MFG', '12', '3125550147', 24);
+const INITECH = mailboxParty('INITECH_LOGISTICS', 'ZZ', 'INITECHLOG', 4);
 
-let nextPartnerId = 420100;
-const partner = (code: string): Party => ({ code, ecGridId: nextPartnerId++ });
+let partners = 0;
+/** An external party: another ECGrid customer's ID, on one of a few networks. */
+const partner = (code: string, description: string, qualifier: string, id: string, ediStandard = 'X12'): Party => {
+  const n = partners++;
+  const batchHours = [8, 24, 4, 12, 24, 6][n % 6]!;
+  return { code, ecGridId: 420100 + n, homeMailboxId: 2001 + n, networkId: 41 + (n % 4), qualifier, id, description, ediStandard, batchHours };
+};
 
 const P = {
-  northwind: partner('NORTHWIND_TRADERS'),
-  contoso: partner('CONTOSO_LTD'),
-  fabrikam: partner('FABRIKAM_INC'),
-  tailspin: partner('TAILSPIN_TOYS'),
-  wingtip: partner('WINGTIP_SUPPLY'),
-  adventure: partner('ADVENTURE_WORKS'),
-  litware: partner('LITWARE_INC'),
-  proseware: partner('PROSEWARE_CO'),
-  wideWorld: partner('WIDE_WORLD_IMPORTERS'),
-  coho: partner('COHO_VINEYARD'),
-  fourthCoffee: partner('FOURTH_COFFEE'),
-  lucerne: partner('LUCERNE_PUBLISHING'),
-  kaufhaus: partner('KAUFHAUS_NORD_GMBH'),
-  logistiek: partner('VAN_DIJK_LOGISTIEK_BV'),
-  distrib: partner('DISTRIBUTION_LYON_SA'),
-  grocers: partner('BRITANNIA_GROCERS_PLC'),
-  autowerk: partner('AUTOWERK_SUED_AG'),
-  trey: partner('TREY_RESEARCH'),
-  alpine: partner('ALPINE_SKI_HOUSE'),
-  margie: partner('MARGIES_TRAVEL_GOODS'),
+  northwind: partner('NORTHWIND_TRADERS', 'Northwind Traders', '01', '083746512'),
+  contoso: partner('CONTOSO_LTD', 'Contoso Ltd', '12', '4255550123'),
+  fabrikam: partner('FABRIKAM_INC', 'Fabrikam Inc', 'ZZ', 'FABRIKAMEDI'),
+  tailspin: partner('TAILSPIN_TOYS', 'Tailspin Toys', '08', '6141410000'),
+  wingtip: partner('WINGTIP_SUPPLY', 'Wingtip Supply Co', '14', '0487621350001'),
+  adventure: partner('ADVENTURE_WORKS', 'Adventure Works Cycles', '01', '112093447'),
+  litware: partner('LITWARE_INC', 'Litware Inc', 'ZZ', 'LITWAREPROD'),
+  proseware: partner('PROSEWARE_CO', 'Proseware Co', '12', '2065550188'),
+  wideWorld: partner('WIDE_WORLD_IMPORTERS', 'Wide World Importers', '01', '045678912'),
+  coho: partner('COHO_VINEYARD', 'Coho Vineyard & Winery', 'ZZ', 'COHOVINEYARD'),
+  fourthCoffee: partner('FOURTH_COFFEE', 'Fourth Coffee', '01', '061234578'),
+  lucerne: partner('LUCERNE_PUBLISHING', 'Lucerne Publishing', 'ZZZ', 'LUCERNEPUB', 'EDIFACT'),
+  kaufhaus: partner('KAUFHAUS_NORD_GMBH', 'Kaufhaus Nord GmbH', '14', '4012345000009', 'EDIFACT'),
+  logistiek: partner('VAN_DIJK_LOGISTIEK_BV', 'Van Dijk Logistiek B.V.', '14', '8712345000004', 'EDIFACT'),
+  distrib: partner('DISTRIBUTION_LYON_SA', 'Distribution Lyon SA', 'ZZZ', 'DISTRIBLYON01', 'EDIFACT'),
+  grocers: partner('BRITANNIA_GROCERS_PLC', 'Britannia Grocers plc', '14', '5012345000008', 'TRADACOMS'),
+  autowerk: partner('AUTOWERK_SUED_AG', 'Autowerk Sued AG', 'ZZ', 'AWS0471100', 'VDA'),
+  trey: partner('TREY_RESEARCH', 'Trey Research', '12', '6175550142'),
+  alpine: partner('ALPINE_SKI_HOUSE', 'Alpine Ski House', 'ZZ', 'ALPINESKI'),
+  margie: partner('MARGIES_TRAVEL_GOODS', "Margie's Travel Goods", '01', '079154863'),
 };
+
+/** Every party the data uses, by ECGrid ID. */
+export const PARTIES: ReadonlyMap<number, Party> = new Map([ACME, GLOBEX, INITECH, ...Object.values(P)].map((p) => [p.ecGridId, p]));
 
 type Syntax = 'X12' | 'EDIFACT' | 'TRADACOMS' | 'VDA';
 

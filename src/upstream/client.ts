@@ -7,6 +7,7 @@ import { type Endpoint, ENDPOINT_OPTION } from './endpoints/endpoint.js';
 import { readEnvelopeData } from './envelope.js';
 import { EcgridCallBudgetError, EcgridError, EcgridNoCredentialError, EcgridNotFoundError, EcgridUnavailableError } from './errors.js';
 import type { UpstreamBreaker } from './transport/breaker.js';
+import { bodyText } from './transport/bounded-body.js';
 import { Deadline } from './transport/deadline.js';
 import type { Credential } from './types.js';
 
@@ -78,7 +79,7 @@ export class EcgridClient implements EcgridApi {
   async call<In, Out>(endpoint: Endpoint<In, Out>, input: In): Promise<Out> {
     let data: unknown;
     try {
-      data = await this.#send(endpoint, endpoint.path(input), endpoint.body?.(input));
+      data = await this.#send(endpoint, endpoint.path(input), endpoint.body?.(input), endpoint.maxResponseBytes?.(input));
     } catch (error) {
       if (endpoint.notFound && error instanceof EcgridNotFoundError) return endpoint.notFound.value;
       throw error;
@@ -86,7 +87,7 @@ export class EcgridClient implements EcgridApi {
     return endpoint.read(data, input);
   }
 
-  async #send(endpoint: Endpoint<never, unknown>, path: string, body: object | undefined): Promise<unknown> {
+  async #send(endpoint: Endpoint<never, unknown>, path: string, body: object | undefined, maxResponseBytes: number | undefined): Promise<unknown> {
     const { credential, dispatcher, attemptTimeoutMs, requestId, onCall, breaker, budget, deadlineAt } = this.#options;
     const { method, route } = endpoint;
     const started = performance.now();
@@ -140,7 +141,7 @@ export class EcgridClient implements EcgridApi {
           [ENDPOINT_OPTION]: endpoint,
         } as Dispatcher.RequestOptions);
         statusCode = response.statusCode;
-        const text = await response.body.text();
+        const text = await bodyText(response.body, response.headers['content-length'], maxResponseBytes, route);
         const retryAfter = response.headers['retry-after'];
         return readEnvelopeData(
           { statusCode, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, text },

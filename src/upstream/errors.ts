@@ -11,7 +11,8 @@ export type EcgridErrorCode =
   | 'UNAVAILABLE'
   | 'API_ERROR'
   | 'BAD_RESPONSE'
-  | 'CALL_BUDGET';
+  | 'CALL_BUDGET'
+  | 'TOO_LARGE';
 
 export interface EcgridErrorDetails {
   /** HTTP status of the upstream answer, when there was one. */
@@ -88,6 +89,11 @@ export class EcgridApiError extends EcgridError {
 /** The request has made as many ECGrid calls as it may (MAX_UPSTREAM_CALLS); this one was not sent. */
 export class EcgridCallBudgetError extends EcgridError {
   readonly code = 'CALL_BUDGET';
+}
+
+/** A file larger than this server passes on (MAX_CONTENT_BYTES): refused before the call when its size is known, else unread past the bound. */
+export class EcgridTooLargeError extends EcgridError {
+  readonly code = 'TOO_LARGE';
 }
 
 /** ECGrid answered something that is not the documented envelope. */

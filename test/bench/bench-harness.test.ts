@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedLoop, fixedRate, post } from '../../bench/lib/load.js';
+import { closedLoop, closedLoopDrained, fixedRate, post } from '../../bench/lib/load.js';
 import { freePort, type ServerProcess, startServer } from '../../bench/lib/processes.js';
 
 // A cheap check of the wiring `npm run bench` relies on (its processes, the probe, both load
@@ -34,6 +34,15 @@ describe('the bench harness', () => {
     expect(after.cpuMicros).toBeGreaterThan(before.cpuMicros);
     expect(after.rss).toBeGreaterThan(10 * 1024 * 1024);
     expect(after.maxRss).toBeGreaterThanOrEqual(after.rss);
+
+    // The drained loop returns only once every answer is in: nothing reaches the simulator after it.
+    const callCount = async () => ((await (await fetch(`${simulator.url}/__sim`)).json()) as { callCount: number }).callCount;
+    const drained = await closedLoopDrained(target, { connections: 4, seconds: 1 });
+    const calls = await callCount();
+    expect(drained.requests).toBeGreaterThan(10);
+    expect(drained.failures).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await callCount()).toBe(calls);
 
     const open = await fixedRate(target, { rate: 50, seconds: 1 });
     expect(open.sent).toBe(50);

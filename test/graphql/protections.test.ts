@@ -15,7 +15,7 @@ const post = (stack: Stack, body: BodyInit, headers: Record<string, string> = {}
 describe('operation limits', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ config: { MAX_UPSTREAM_CALLS: 40 } });
   });
   afterAll(() => stack.close());
 

@@ -76,7 +76,7 @@ async function get(path: string) {
 it('survives 30 s of mixed faults under concurrent queries, and heals with no restart', async () => {
   const sharing = new UpstreamSharing({
     coalesce: true,
-    cache: new ResponseCache(new MemoryCacheStore({ maxEntries: 1_000 }), { stats: 300, list: 300, interchange: 300 }),
+    cache: new ResponseCache(new MemoryCacheStore({ maxEntries: 1_000 }), { stats: 300, list: 300, interchange: 300, reference: 0 }),
   });
   const states: string[] = [];
   // Short attempt timeouts, so that a hang costs the clients a moment and not whole phases.

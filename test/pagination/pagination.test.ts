@@ -249,7 +249,7 @@ describe('inbox and outbox connections', () => {
     ['beginDate after endDate', '{ inbox(filter: { beginDate: "2026-11-02T00:00:00Z", endDate: "2026-11-01T00:00:00Z" }) { totalCount } }', 'filter.beginDate'],
     ['a negative id filter', '{ inbox(filter: { ecGridIdFrom: -4 }) { totalCount } }', 'filter.ecGridIdFrom'],
     ['interchangeId 0', '{ interchange(interchangeId: 0) { id } }', 'interchangeId'],
-    ['a made-up node id', '{ node(id: "VXNlcjox") { id } }', 'id'],
+    ['a made-up node id', '{ node(id: "TmV0d29yazox") { id } }', 'id'],
   ])('%s -> BAD_USER_INPUT with no upstream call', async (_name, query, argumentName) => {
     stack.simulator.resetCalls();
     const { body } = await gql(stack.app, query, { headers: ACME });

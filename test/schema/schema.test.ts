@@ -134,6 +134,7 @@ describe('resolvers of a page row', () => {
         .sort();
     expect(withResolver('InterchangeEdge')).toEqual([]);
     // The non-null fields keep one: a bad value there is answered with a fallback and an error at its path.
-    expect(withResolver('Interchange')).toEqual(['created', 'id', 'interchangeId']);
+    // So do the links (`manifest`, `parcel`), which call loaders.
+    expect(withResolver('Interchange')).toEqual(['created', 'id', 'interchangeId', 'manifest', 'parcel']);
   });
 });

@@ -86,7 +86,22 @@ describe('the embedded ECGrid simulator', () => {
   describe('its route table', () => {
     const acme = { 'x-api-key': 'demo-key-acme' };
     /** A value for each path parameter the table uses; a new `{name}` needs one here. */
-    const paramSamples = (): Record<string, string> => ({ id: String(sim.list(1001, 'inbox')[0]!['interchangeId']) });
+    let samples: Record<string, string> | undefined;
+    const paramSamples = (): Record<string, string> =>
+      (samples ??= {
+        id: String(sim.list(1001, 'inbox')[0]!['interchangeId']),
+        parcelId: String(sim.parcels(1001, 'inbox')[0]!['parcelId']),
+        ecGridId: String(sim.mailbox(1001).ecGridId),
+        userId: '10010',
+        mailboxId: '1001',
+      });
+    /** A valid body for each POST route that requires fields; `{}` for the others. */
+    const bodySamples = (): Record<string, unknown> => ({
+      '/v2/parcels/download': { parcelId: sim.parcels(1001, 'inbox')[0]!['parcelId'] },
+      '/v2/reports/traffic-stats': { targetTime: new Date(ANCHOR).toISOString(), numPeriods: 3, period: 'Day' },
+      '/v2/reports/interchange-stats': { startTime: new Date(ANCHOR - 86_400_000).toISOString(), endTime: new Date(ANCHOR).toISOString(), direction: 'NoDir' },
+      '/v2/reports/instant-stats': { minutes1: 5, minutes2: 60 },
+    });
     const concrete = (route: Route) =>
       route.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
         const value = paramSamples()[name];
@@ -103,13 +118,21 @@ describe('the embedded ECGrid simulator', () => {
           'GET /v2/users/me',
           'POST /v2/interchanges/inbox-list',
           'POST /v2/interchanges/outbox-list',
+          'GET /v2/interchanges/get-manifest/{id}',
+          'POST /v2/parcels/inbox-list',
+          'POST /v2/parcels/outbox-list',
+          'POST /v2/parcels/pending-inbox-list',
+          'GET /v2/parcels/{parcelId}',
+          'GET /v2/parcels/manifest/{parcelId}',
+          'POST /v2/parcels/download',
+          'GET /v2/ids/{ecGridId}',
         ]),
       );
     });
 
     it('answers every route it lists with 2xx for a valid caller', async () => {
       for (const route of ROUTES) {
-        const { status, json } = await call(route.method, concrete(route), route.method === 'GET' ? undefined : {}, acme);
+        const { status, json } = await call(route.method, concrete(route), route.method === 'GET' ? undefined : (bodySamples()[route.path] ?? {}), acme);
         expect(status, `${route.method} ${route.path}: ${JSON.stringify(json)}`).toBeGreaterThanOrEqual(200);
         expect(status, `${route.method} ${route.path}: ${JSON.stringify(json)}`).toBeLessThan(300);
       }

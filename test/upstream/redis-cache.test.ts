@@ -15,7 +15,7 @@ if (!available) {
 
 const STATS = '{ mailboxStats { sent received totalBytes period } }';
 const statsPath = '/v2/reports/mailbox-interchange-stats';
-const TTLS = { stats: 60_000, list: 60_000, interchange: 60_000 };
+const TTLS = { stats: 60_000, list: 60_000, interchange: 60_000, reference: 0 };
 const SECRET = 'a-replica-shared-secret-of-32-chars!';
 
 describe.skipIf(!available)('the TTL cache in Redis, shared by replicas', () => {

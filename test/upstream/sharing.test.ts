@@ -52,7 +52,7 @@ describe('coalescing of concurrent identical upstream calls', () => {
   });
 
   it('feeds the Prometheus counters of coalesced calls and cache lookups', async () => {
-    const sharing = new UpstreamSharing({ coalesce: true, cache: new ResponseCache(new MemoryCacheStore({ maxEntries: 10 }), { stats: 60_000, list: 0, interchange: 0 }) });
+    const sharing = new UpstreamSharing({ coalesce: true, cache: new ResponseCache(new MemoryCacheStore({ maxEntries: 10 }), { stats: 60_000, list: 0, interchange: 0, reference: 0 }) });
     const own = await startStack({ simulator: { latencyMs: 20 }, app: { sharing } });
     try {
       await Promise.all(Array.from({ length: 4 }, () => gql(own.app, STATS, { headers: ACME })));
@@ -174,7 +174,7 @@ describe('the optional TTL cache (in-process LRU)', () => {
   });
 
   it('serves an answer again within its TTL, per credential, and calls again after it', async () => {
-    await start({ stats: 30_000, list: 0, interchange: 0 });
+    await start({ stats: 30_000, list: 0, interchange: 0, reference: 0 });
     const a1 = await gql(stack.app, STATS, { headers: ACME });
     const a2 = await gql(stack.app, STATS, { headers: ACME });
     expect(a2.body.data).toEqual(a1.body.data);
@@ -197,7 +197,7 @@ describe('the optional TTL cache (in-process LRU)', () => {
   });
 
   it('caches only per endpoint TTL: lists uncached while stats are', async () => {
-    await start({ stats: 30_000, list: 0, interchange: 0 });
+    await start({ stats: 30_000, list: 0, interchange: 0, reference: 0 });
     const query = '{ inbox(first: 2) { totalCount } }';
     await gql(stack.app, query, { headers: ACME });
     await gql(stack.app, query, { headers: ACME });
@@ -205,7 +205,7 @@ describe('the optional TTL cache (in-process LRU)', () => {
   });
 
   it('never caches an error: 401, 403, 5xx and a bad envelope are asked again next time', async () => {
-    await start({ stats: 60_000, list: 60_000, interchange: 60_000 });
+    await start({ stats: 60_000, list: 60_000, interchange: 60_000, reference: 0 });
     for (const fault of [
       { kind: 'status', status: 401 },
       { kind: 'status', status: 403 },
@@ -231,7 +231,7 @@ describe('the optional TTL cache (in-process LRU)', () => {
   });
 
   it("keeps a cached 404 (null) to its own credential: another mailbox's interchange stays null for it only", async () => {
-    await start({ stats: 0, list: 0, interchange: 60_000 });
+    await start({ stats: 0, list: 0, interchange: 60_000, reference: 0 });
     const id = Number(stack.simulator.list(1001, 'inbox')[0]!['interchangeId']);
     const query = `{ interchange(interchangeId: ${id}) { interchangeId } }`;
     const globex = await gql(stack.app, query, { headers: GLOBEX });
@@ -244,7 +244,7 @@ describe('the optional TTL cache (in-process LRU)', () => {
   });
 
   it('is bounded: the least recently used answer is dropped past the entry limit', async () => {
-    await start({ stats: 0, list: 0, interchange: 60_000 }, 2);
+    await start({ stats: 0, list: 0, interchange: 60_000, reference: 0 }, 2);
     const ids = stack.simulator.list(1001, 'inbox').slice(0, 3).map((r) => Number(r['interchangeId']));
     for (const id of [...ids, ids[0]!]) await gql(stack.app, `{ interchange(interchangeId: ${id}) { interchangeId } }`, { headers: ACME });
     expect(stack.simulator.calls.length).toBe(4);

@@ -1,4 +1,5 @@
-// ECGrid's interchange endpoints: the inbox and outbox lists (paged, filtered) and one interchange by id.
+// ECGrid's interchange endpoints: the inbox and outbox lists (paged, filtered), one interchange by id and
+// its manifest (functional groups).
 import { bindJsonBody, envelopeError, HttpAnswer } from '../http.js';
 import type { MailboxRequest, MailboxRoute } from '../router.js';
 import { row, type SimDirection, type SimFilter } from '../store.js';
@@ -9,6 +10,7 @@ export const interchangeRoutes: readonly MailboxRoute[] = [
   { method: 'POST', path: '/v2/interchanges/inbox-list', handle: (request) => listPage(request, 'inbox') },
   { method: 'POST', path: '/v2/interchanges/outbox-list', handle: (request) => listPage(request, 'outbox') },
   { method: 'GET', path: '/v2/interchanges/{id}', handle: interchange },
+  { method: 'GET', path: '/v2/interchanges/get-manifest/{id}', handle: manifest },
 ];
 
 function listPage(request: MailboxRequest, direction: SimDirection): HttpAnswer {
@@ -63,4 +65,17 @@ function interchange({ params, data, mailbox }: MailboxRequest): HttpAnswer {
     return envelopeError(404, 'ObjectNotFound', `Interchange ${idText} was not found`);
   }
   return new HttpAnswer(200, { success: true, data: row(item, direction), errorCode: null, message: null });
+}
+
+/** The functional groups, to the interchange's sender or receiver; 404 to anyone else. */
+function manifest({ params, data, mailbox }: MailboxRequest): HttpAnswer {
+  const idText = params['id'] ?? '';
+  if (!/^\d{1,18}$/.test(idText)) {
+    return envelopeError(400, 'InvalidParameter', `The value '${idText}' is not a valid interchange id`);
+  }
+  const item = data.interchange(Number(idText));
+  if (item === undefined || data.interchangeSide(item, mailbox.mailboxId) === undefined) {
+    return envelopeError(404, 'ObjectNotFound', `Interchange ${idText} was not found`);
+  }
+  return new HttpAnswer(200, { success: true, data: data.interchangeManifest(item.interchangeId) ?? [], errorCode: null, message: null });
 }

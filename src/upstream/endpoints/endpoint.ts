@@ -3,8 +3,11 @@
  * sharing, cache, metrics and the refusing client read. Adding an endpoint is adding one of these.
  */
 
-/** The TTL settings a read may be cached under (ECGRID_CACHE_TTL_<CLASS>_MS); 0 = not cached. */
-export const CACHE_CLASSES = ['stats', 'list', 'interchange'] as const;
+/**
+ * The TTL settings a read may be cached under (ECGRID_CACHE_TTL_<CLASS>_MS); 0 = not cached.
+ * `reference` (status lists, mailboxes, trading partners) is cached for minutes by default; the others are not.
+ */
+export const CACHE_CLASSES = ['stats', 'list', 'interchange', 'reference'] as const;
 export type CacheClass = (typeof CACHE_CLASSES)[number];
 
 interface EndpointSpec<In, Out> {
@@ -23,6 +26,8 @@ interface EndpointSpec<In, Out> {
   readonly notFound?: { readonly value: Out } | undefined;
   /** false for the few calls ECGrid answers without a credential (the version probe). */
   readonly authenticated?: boolean | undefined;
+  /** The largest answer body read, in bytes (a file download): a longer one is cut off with EcgridTooLargeError. Unbounded when absent. */
+  readonly maxResponseBytes?: ((input: In) => number) | undefined;
 }
 
 /** A query: retried on transient failures, shared by identical calls in flight, cacheable. */

@@ -4,13 +4,24 @@
  */
 import { apiVersion } from './auth.js';
 import type { AnyEndpoint } from './endpoint.js';
-import { interchangeById, interchangeList } from './interchanges.js';
-import { mailboxInterchangeStats } from './reports.js';
+import { interchangeById, interchangeList, interchangeManifest } from './interchanges.js';
+import { parcelById, parcelDownload, parcelList, parcelManifest, pendingParcels } from './parcels.js';
+import { tradingPartnerById } from './partners.js';
+import { mailboxById } from './mailboxes.js';
+import { instantStats, interchangeStats, mailboxInterchangeStats, mailboxSummary, trafficStats } from './reports.js';
+import { statusLists } from './status-lists.js';
+import { me, userById } from './users.js';
 
-export { apiVersion, interchangeById, interchangeList, mailboxInterchangeStats };
+export { apiVersion, interchangeById, interchangeList, interchangeManifest, mailboxInterchangeStats };
+export { parcelById, parcelDownload, parcelList, parcelManifest, pendingParcels, tradingPartnerById };
+export { instantStats, interchangeStats, mailboxById, mailboxSummary, me, statusLists, trafficStats, userById };
 export * from './endpoint.js';
 
-export const ENDPOINTS: readonly AnyEndpoint[] = [apiVersion, mailboxInterchangeStats, interchangeList.inbox, interchangeList.outbox, interchangeById];
+export const ENDPOINTS: readonly AnyEndpoint[] = [
+  apiVersion, mailboxInterchangeStats, interchangeList.inbox, interchangeList.outbox, interchangeById, interchangeManifest,
+  parcelList.inbox, parcelList.outbox, pendingParcels, parcelById, parcelManifest, parcelDownload, tradingPartnerById,
+  me, userById, mailboxById, statusLists, mailboxSummary, trafficStats, interchangeStats, instantStats,
+];
 
 const ROUTES = ENDPOINTS.map((endpoint) => ({
   route: endpoint.route,

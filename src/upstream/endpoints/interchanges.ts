@@ -1,6 +1,8 @@
-/** ECGrid's interchange endpoints: the inbox and outbox lists, and one interchange by id. */
+/** ECGrid's interchange endpoints: the inbox and outbox lists, one interchange by id, and its manifest (functional groups). */
 import { EcgridBadResponseError } from '../errors.js';
 import { readInterchange } from '../records/interchange.js';
+import { type FunctionalGroupRecord, readFunctionalGroup } from '../records/manifest.js';
+import { rowsOf } from '../records/fields.js';
 import { isObject } from '../records/values.js';
 import type { Direction, InterchangeListQuery, InterchangePage, InterchangeRecord } from '../types.js';
 import { readEndpoint } from './endpoint.js';
@@ -34,6 +36,17 @@ export const interchangeById = readEndpoint<number, InterchangeRecord | null>({
     if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
     return readInterchange(data);
   },
+  notFound: { value: null },
+  cache: 'interchange',
+});
+
+/** GET /v2/interchanges/get-manifest/{id}: an interchange's functional groups; null when absent or not visible. */
+export const interchangeManifest = readEndpoint<number, readonly FunctionalGroupRecord[] | null>({
+  name: 'interchangeManifest',
+  method: 'GET',
+  route: '/v2/interchanges/get-manifest/{id}',
+  path: (interchangeId) => `/v2/interchanges/get-manifest/${interchangeId}`,
+  read: (data) => rowsOf(data, '/v2/interchanges/get-manifest/{id}', ['functionalGroups', 'manifest', 'items', 'records']).map(readFunctionalGroup),
   notFound: { value: null },
   cache: 'interchange',
 });

@@ -82,6 +82,11 @@ export class ResponseCache {
     return cachesAnything(this.#ttls);
   }
 
+  /** Whether answers of this TTL class are kept; the others need not pass through at all. */
+  caches(cacheClass: CacheClass | undefined): boolean {
+    return cacheClass !== undefined && this.#ttls[cacheClass] > 0;
+  }
+
   async through<T>(cacheClass: CacheClass | undefined, route: string, key: string, call: () => Promise<T>): Promise<T> {
     const ttl = cacheClass === undefined ? 0 : this.#ttls[cacheClass];
     if (ttl <= 0) return call();

@@ -1,6 +1,16 @@
 /** The cache store in Redis, shared by replicas; slow or down counts as a miss. */
 import { Redis } from 'ioredis';
+import { EcgridBadValueError } from '../errors.js';
 import type { CacheStore, CachedAnswer } from './cache.js';
+
+// A record's unusable value is an EcgridBadValueError (a Checked field), which JSON would turn
+// into `{}`: it is stored by its message and comes back as the same error.
+const BAD_VALUE = '$ecgridBadValue';
+const replacer = (_key: string, value: unknown) => (value instanceof EcgridBadValueError ? { [BAD_VALUE]: value.message } : value);
+const reviver = (_key: string, value: unknown) =>
+  typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[BAD_VALUE] === 'string'
+    ? new EcgridBadValueError((value as Record<string, string>)[BAD_VALUE]!)
+    : value;
 
 /**
  * A cache store in Redis, so that replicas share answers. Keys are already keyed hashes of the
@@ -35,13 +45,13 @@ export class RedisCacheStore implements CacheStore {
   async get(key: string): Promise<CachedAnswer | undefined> {
     const text = await this.#redis.get(this.#prefix + key);
     if (text === null) return undefined;
-    const parsed = JSON.parse(text) as unknown;
+    const parsed = JSON.parse(text, reviver) as unknown;
     if (typeof parsed !== 'object' || parsed === null || !('value' in parsed)) return undefined;
     return parsed as CachedAnswer;
   }
 
   async set(key: string, answer: CachedAnswer, ttlMs: number): Promise<void> {
-    await this.#redis.set(this.#prefix + key, JSON.stringify(answer), 'PX', ttlMs);
+    await this.#redis.set(this.#prefix + key, JSON.stringify(answer, replacer), 'PX', ttlMs);
   }
 
   async close(): Promise<void> {

@@ -71,8 +71,9 @@ export class UpstreamSharing {
         const key = `${credentialKey}:${requestKey(endpoint, input)}`;
         const call = () => inner.call(endpoint, input);
         const cache = this.#cache;
-        // through() calls straight on for a class whose TTL is 0.
-        const cached = cache ? () => cache.through(endpoint.cache, endpoint.route, key, call) : call;
+        // Only classes with a TTL go through the cache: with just the reference default on, the
+        // traffic reads of every request pay nothing for it.
+        const cached = cache?.caches(endpoint.cache) ? () => cache.through(endpoint.cache, endpoint.route, key, call) : call;
         const coalescer = this.#coalescer;
         if (coalescer === undefined) return cached();
         return coalescer.run(key, cached, () => this.#onEvent?.('coalesced', endpoint.route));
@@ -90,17 +91,22 @@ export interface SharingSettings {
   readonly ttls: CacheTtls;
   /** Bound of the in-process cache, in answers. */
   readonly maxEntries: number;
-  /** When set, the cache lives in Redis (shared by replicas) instead of this process. */
+  /** With keySecret, the cache lives in Redis (shared by replicas) instead of this process. */
   readonly redisUrl?: string | undefined;
   readonly keySecret?: string | undefined;
   readonly onStoreError?: ((error: Error) => void) | undefined;
 }
 
-/** Builds the sharing layer from settings; loads the Redis client only when it is used. */
+/**
+ * Builds the sharing layer from settings; loads the Redis client only when it is used. Without a
+ * key secret the cache stays in this process even with a Redis URL: keys under a per-process
+ * secret could never be read by another replica (config.ts requires the secret for a TTL the
+ * operator sets with REDIS_URL; only the reference default gets here without one).
+ */
 export async function createUpstreamSharing(settings: SharingSettings): Promise<UpstreamSharing> {
   const caching = cachesAnything(settings.ttls);
   let store: CacheStore | undefined;
-  if (caching && settings.redisUrl !== undefined) {
+  if (caching && settings.redisUrl !== undefined && settings.keySecret !== undefined) {
     const { RedisCacheStore } = await import('./redis-cache-store.js');
     store = new RedisCacheStore(settings.redisUrl, { onError: settings.onStoreError });
   } else if (caching) {
