@@ -20,7 +20,7 @@ const ParcelContent = builder.objectRef<Content>('ParcelContent').implement({
       // A bad value is an Error: GraphQL answers null with that error at this field.
       resolve: (file) => file.fileName as string | null,
     }),
-    bytes: t.field({ type: 'SafeInt', description: 'The size of the decoded file in bytes.', resolve: (file) => file.content.length }),
+    bytes: t.field({ type: 'SafeInt', nullable: true, description: 'The size of the decoded file in bytes (always known; nullable as the contract has it).', resolve: (file) => file.content.length }),
     base64: t.string({ description: 'The file, base64-encoded (RFC 4648).', resolve: (file) => file.content.toString('base64') }),
     text: t.string({
       nullable: true,
