@@ -2,7 +2,7 @@
 import type { Context } from '../../graphql/context.js';
 import type { UserRecord } from '../../upstream/records/user.js';
 import { builder } from '../builder.js';
-import { checkedOr, exposingChecked } from '../fields/checked.js';
+import { checkedOr, exposingChecked, linkById } from '../fields/checked.js';
 import { Mailbox, mailboxById } from '../mailbox/mailbox.js';
 import { parsePositiveId, registerNode } from '../node.js';
 
@@ -37,11 +37,7 @@ builder.node(User, {
         description:
           "The user's default mailbox (GET /v2/mailboxes/{id}, after the user is known). A dashboard that knows " +
           'its mailbox id asks `mailbox(mailboxId:)` beside `me` instead, so that both calls start together.',
-        resolve: (user, _args, context) => {
-          const { mailboxId } = user;
-          if (mailboxId instanceof Error) throw mailboxId;
-          return mailboxId === null || mailboxId === 0 ? null : mailboxById(mailboxId, context);
-        },
+        resolve: (user, _args, context) => linkById(user.mailboxId, (id) => mailboxById(id, context)),
       }),
       created: checked.expose('created', { type: 'DateTime', nullable: true, description: 'When the user was created, in UTC.' }),
     };

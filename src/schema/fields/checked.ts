@@ -54,3 +54,9 @@ export const stringOrEmpty =
 
 /** The fallback of a non-null DateTime: the epoch. */
 export const EPOCH = new Date(0).toISOString();
+
+/** A link by a row's id field: that field's own error if it was bad; null, with no call, for an absent or "any" (0) id. */
+export function linkById<T>(id: Checked<number | null>, load: (id: number) => Promise<T>): Promise<T> | null {
+  if (id instanceof Error) throw id;
+  return id === null || id === 0 ? null : load(id);
+}

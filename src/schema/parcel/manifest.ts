@@ -5,7 +5,7 @@
  */
 import type { FunctionalGroupRecord, ParcelManifestRecord } from '../../upstream/records/manifest.js';
 import { builder } from '../builder.js';
-import { exposingChecked } from '../fields/checked.js';
+import { exposingChecked, linkById } from '../fields/checked.js';
 import { byId as interchangeById, Interchange } from '../interchange/interchange.js';
 import { Parcel, parcelById } from './parcel.js';
 
@@ -19,11 +19,7 @@ const ParcelManifestEntry = builder.objectRef<ParcelManifestRecord>('ParcelManif
         type: Interchange,
         nullable: true,
         description: 'The interchange itself (GET /v2/interchanges/{id}, batched per request); null when absent or not visible.',
-        resolve: (entry, _args, context) => {
-          const id = entry.interchangeId;
-          if (id instanceof Error) throw id;
-          return id === null || id === 0 ? null : interchangeById(id, context);
-        },
+        resolve: (entry, _args, context) => linkById(entry.interchangeId, (id) => interchangeById(id, context)),
       }),
       sender: checked.exposeString('sender', { nullable: true }),
       receiver: checked.exposeString('receiver', { nullable: true }),
@@ -63,11 +59,7 @@ builder.objectFields(Interchange, (t) => ({
     type: Parcel,
     nullable: true,
     description: 'The parcel (file) that carried this interchange, by `parcelId`: batched and deduplicated per request.',
-    resolve: (interchange, _args, context) => {
-      const id = interchange.parcelId;
-      if (id instanceof Error) throw id;
-      return id === null || id === 0 ? null : parcelById(id, context);
-    },
+    resolve: (interchange, _args, context) => linkById(interchange.parcelId, (id) => parcelById(id, context)),
   }),
   manifest: t.field({
     type: [FunctionalGroup],

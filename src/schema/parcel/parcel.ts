@@ -4,7 +4,7 @@ import { BadInputError } from '../../graphql/errors.js';
 import type { ParcelRecord } from '../../upstream/records/parcel.js';
 import { readId } from '../../upstream/records/values.js';
 import { builder } from '../builder.js';
-import { checkedOr, exposingChecked } from '../fields/checked.js';
+import { checkedOr, exposingChecked, linkById } from '../fields/checked.js';
 import { Mailbox, mailboxById } from '../mailbox/mailbox.js';
 import { parsePositiveId, registerNode } from '../node.js';
 
@@ -50,11 +50,7 @@ builder.objectField(Parcel, 'mailbox', (t) =>
     type: Mailbox,
     nullable: true,
     description: 'The mailbox the parcel belongs to (by `mailboxId`, asked for once per request); null when not visible.',
-    resolve: (parcel, _args, context) => {
-      const id = parcel.mailboxId;
-      if (id instanceof Error) throw id;
-      return id === null || id === 0 ? null : mailboxById(id, context);
-    },
+    resolve: (parcel, _args, context) => linkById(parcel.mailboxId, (id) => mailboxById(id, context)),
   }),
 );
 

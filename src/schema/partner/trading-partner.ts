@@ -4,7 +4,7 @@ import { BadInputError } from '../../graphql/errors.js';
 import type { Checked } from '../../upstream/types.js';
 import type { PartnerRecord } from '../../upstream/records/partner.js';
 import { builder } from '../builder.js';
-import { checkedOr, exposingChecked } from '../fields/checked.js';
+import { checkedOr, exposingChecked, linkById } from '../fields/checked.js';
 import { parsePositiveId, registerNode } from '../node.js';
 import { Parcel } from '../parcel/parcel.js';
 
@@ -61,8 +61,7 @@ builder.queryField('tradingPartner', (t) =>
 
 /** The partner an id of a row points at: none for an absent or "any" (0) id, no call. */
 function partnerOf(id: Checked<number | null>, context: Context) {
-  if (id instanceof Error) throw id;
-  return id === null || id === 0 ? null : partnerById(id, context);
+  return linkById(id, (ecGridId) => partnerById(ecGridId, context));
 }
 
 builder.objectFields(Parcel, (t) => ({

@@ -2,6 +2,8 @@
  * The descriptor of one ECGrid endpoint: the single source that the client, retry policy,
  * sharing, cache, metrics and the refusing client read. Adding an endpoint is adding one of these.
  */
+import { EcgridBadResponseError } from '../errors.js';
+import { isObject } from '../records/values.js';
 
 /**
  * The TTL settings a read may be cached under (ECGRID_CACHE_TTL_<CLASS>_MS); 0 = not cached.
@@ -61,4 +63,29 @@ export const ENDPOINT_OPTION = 'ecgridEndpoint';
 export function requestKey<In>(endpoint: Endpoint<In, unknown>, input: In): string {
   const path = `${endpoint.method} ${endpoint.path(input)}`;
   return endpoint.body ? `${path} ${JSON.stringify(endpoint.body(input))}` : path;
+}
+
+/**
+ * GET `route` (with `{id}`): one object by its id, read by `read`; null when absent or not visible
+ * to the caller, as ECGrid answers 404 to both.
+ */
+export function objectById<Out>(spec: {
+  readonly name: string;
+  readonly route: `${string}{id}`;
+  readonly read: (row: Record<string, unknown>) => Out;
+  readonly cache: CacheClass;
+}): ReadEndpoint<number, Out | null> {
+  const [head, tail] = spec.route.split('{id}') as [string, string];
+  return readEndpoint<number, Out | null>({
+    name: spec.name,
+    method: 'GET',
+    route: spec.route,
+    path: (id) => `${head}${id}${tail}`,
+    read: (data) => {
+      if (!isObject(data)) throw new EcgridBadResponseError(`${spec.route}: data is not an object`);
+      return spec.read(data);
+    },
+    notFound: { value: null },
+    cache: spec.cache,
+  });
 }

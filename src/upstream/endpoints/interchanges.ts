@@ -5,7 +5,7 @@ import { type FunctionalGroupRecord, readFunctionalGroup } from '../records/mani
 import { rowsOf } from '../records/fields.js';
 import { isObject } from '../records/values.js';
 import type { Direction, InterchangeListQuery, InterchangePage, InterchangeRecord } from '../types.js';
-import { readEndpoint } from './endpoint.js';
+import { objectById, readEndpoint } from './endpoint.js';
 
 const listEndpoint = (direction: Direction) => {
   const route = `/v2/interchanges/${direction}-list`;
@@ -27,18 +27,7 @@ export const interchangeList: Readonly<Record<Direction, ReturnType<typeof listE
 };
 
 /** GET /v2/interchanges/{id}: null when absent or not visible to the caller (ECGrid answers 404 to both). */
-export const interchangeById = readEndpoint<number, InterchangeRecord | null>({
-  name: 'interchangeById',
-  method: 'GET',
-  route: '/v2/interchanges/{id}',
-  path: (interchangeId) => `/v2/interchanges/${interchangeId}`,
-  read: (data) => {
-    if (!isObject(data)) throw new EcgridBadResponseError('interchanges/{id}: data is not an object');
-    return readInterchange(data);
-  },
-  notFound: { value: null },
-  cache: 'interchange',
-});
+export const interchangeById = objectById({ name: 'interchangeById', route: '/v2/interchanges/{id}', read: readInterchange, cache: 'interchange' });
 
 /** GET /v2/interchanges/get-manifest/{id}: an interchange's functional groups; null when absent or not visible. */
 export const interchangeManifest = readEndpoint<number, readonly FunctionalGroupRecord[] | null>({

@@ -8,7 +8,7 @@ import { type ParcelFile, type ParcelRecord, readParcel, readParcelFile } from '
 import { rowsOf } from '../records/fields.js';
 import { isObject } from '../records/values.js';
 import type { Direction } from '../types.js';
-import { readEndpoint } from './endpoint.js';
+import { objectById, readEndpoint } from './endpoint.js';
 
 /** Body of POST /v2/parcels/{inbox,outbox}-list. Dates are on `created`, inclusive, sent as UTC with `Z`. */
 export interface ParcelListQuery {
@@ -62,18 +62,7 @@ export const pendingParcels = readEndpoint<number | undefined, readonly ParcelRe
 });
 
 /** GET /v2/parcels/{id}: null when absent or not visible to the caller (ECGrid answers 404 to both). */
-export const parcelById = readEndpoint<number, ParcelRecord | null>({
-  name: 'parcelById',
-  method: 'GET',
-  route: '/v2/parcels/{id}',
-  path: (parcelId) => `/v2/parcels/${parcelId}`,
-  read: (data) => {
-    if (!isObject(data)) throw new EcgridBadResponseError('/v2/parcels/{id}: data is not an object');
-    return readParcel(data);
-  },
-  notFound: { value: null },
-  cache: 'interchange',
-});
+export const parcelById = objectById({ name: 'parcelById', route: '/v2/parcels/{id}', read: readParcel, cache: 'interchange' });
 
 /** GET /v2/parcels/manifest/{id}: the interchanges a parcel carried; null when the parcel is absent or not visible. */
 export const parcelManifest = readEndpoint<number, readonly ParcelManifestRecord[] | null>({

@@ -2,7 +2,7 @@
 import { EcgridBadResponseError } from '../errors.js';
 import { readUser, type UserRecord } from '../records/user.js';
 import { isObject } from '../records/values.js';
-import { readEndpoint } from './endpoint.js';
+import { objectById, readEndpoint } from './endpoint.js';
 
 function readUserData(route: string) {
   return (data: unknown): UserRecord => {
@@ -25,12 +25,4 @@ export const me = readEndpoint<void, UserRecord>({
 });
 
 /** GET /v2/users/{id}: null when absent or not visible to the caller (404). */
-export const userById = readEndpoint<number, UserRecord | null>({
-  name: 'userById',
-  method: 'GET',
-  route: '/v2/users/{id}',
-  path: (userId) => `/v2/users/${userId}`,
-  read: readUserData('users/{id}'),
-  notFound: { value: null },
-  cache: 'stats',
-});
+export const userById = objectById({ name: 'userById', route: '/v2/users/{id}', read: readUser, cache: 'stats' });
