@@ -5,6 +5,7 @@ import { type FunctionalGroupRecord, readFunctionalGroup } from '../records/mani
 import { rowsOf } from '../records/fields.js';
 import { isObject } from '../records/values.js';
 import type { Direction, InterchangeListQuery, InterchangePage, InterchangeRecord } from '../types.js';
+import { listBody } from './bodies.js';
 import { objectById, readEndpoint } from './endpoint.js';
 
 const listEndpoint = (direction: Direction) => {
@@ -40,22 +41,7 @@ export const interchangeManifest = readEndpoint<number, readonly FunctionalGroup
   cache: 'interchange',
 });
 
-/** Dates go as UTC ISO 8601 with `Z`; ids as JSON numbers; absent fields are left out. */
-function listBody(query: InterchangeListQuery): Record<string, string | number> {
-  const body: Record<string, string | number> = {};
-  if (query.mailboxId !== undefined) body['mailboxId'] = query.mailboxId;
-  if (query.ecGridIdFrom !== undefined) body['ecGridIdFrom'] = query.ecGridIdFrom;
-  if (query.ecGridIdTo !== undefined) body['ecGridIdTo'] = query.ecGridIdTo;
-  if (query.beginDate !== undefined) body['beginDate'] = utc(query.beginDate);
-  if (query.endDate !== undefined) body['endDate'] = utc(query.endDate);
-  body['pageNo'] = query.pageNo;
-  body['recordsPerPage'] = query.recordsPerPage;
-  return body;
-}
 
-function utc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
 
 function readPage(route: string, data: unknown, query: InterchangeListQuery): InterchangePage {
   if (!isObject(data)) throw new EcgridBadResponseError(`${route}: data is not an object`);

@@ -8,20 +8,14 @@ import { type ParcelFile, type ParcelRecord, readParcel, readParcelFile } from '
 import { rowsOf } from '../records/fields.js';
 import { isObject } from '../records/values.js';
 import type { Direction } from '../types.js';
+import { listBody, type ListBodyFields } from './bodies.js';
 import { objectById, readEndpoint } from './endpoint.js';
 
-/** Body of POST /v2/parcels/{inbox,outbox}-list. Dates are on `created`, inclusive, sent as UTC with `Z`. */
-export interface ParcelListQuery {
-  readonly mailboxId?: number | undefined;
-  readonly ecGridIdFrom?: number | undefined;
-  readonly ecGridIdTo?: number | undefined;
-  /** A ParcelStatus, verbatim (`InBoxReady`, ...). */
-  readonly status?: string | undefined;
-  readonly beginDate?: Date | undefined;
-  readonly endDate?: Date | undefined;
-  readonly pageNo: number;
-  readonly recordsPerPage: number;
-}
+/**
+ * Body of POST /v2/parcels/{inbox,outbox}-list: the list fields, `status` a ParcelStatus verbatim
+ * (`InBoxReady`, ...). Dates are on `created`, inclusive, sent as UTC with `Z`.
+ */
+export type ParcelListQuery = ListBodyFields;
 
 /** One page of a parcel list. ECGrid sends no total: a short page is the last one. */
 export interface ParcelPage {
@@ -105,19 +99,4 @@ export const parcelDownload = readEndpoint<ParcelDownloadInput, ParcelFile | nul
   cache: undefined,
 });
 
-function listBody(query: ParcelListQuery): Record<string, string | number> {
-  const body: Record<string, string | number> = {};
-  if (query.mailboxId !== undefined) body['mailboxId'] = query.mailboxId;
-  if (query.ecGridIdFrom !== undefined) body['ecGridIdFrom'] = query.ecGridIdFrom;
-  if (query.ecGridIdTo !== undefined) body['ecGridIdTo'] = query.ecGridIdTo;
-  if (query.status !== undefined) body['status'] = query.status;
-  if (query.beginDate !== undefined) body['beginDate'] = utc(query.beginDate);
-  if (query.endDate !== undefined) body['endDate'] = utc(query.endDate);
-  body['pageNo'] = query.pageNo;
-  body['recordsPerPage'] = query.recordsPerPage;
-  return body;
-}
 
-function utc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}

@@ -14,6 +14,7 @@ import {
 } from '../records/reports.js';
 import { isObject } from '../records/values.js';
 import type { MailboxInterchangeStatsRecord } from '../types.js';
+import { utc } from './bodies.js';
 import { readEndpoint } from './endpoint.js';
 
 /** GET /v2/reports/mailbox-interchange-stats: the caller's mailbox, ECGrid's current period. */
@@ -93,6 +94,3 @@ export const instantStats = readEndpoint<InstantStatsQuery, InstantStatsRecord>(
 });
 
 /** Dates go as UTC ISO 8601 with `Z`, whole seconds without a fraction. */
-function utc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
-}
