@@ -4,6 +4,7 @@
  * a parcel's file (downloaded, never confirmed).
  */
 import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
 import type { UpstreamPage } from '../pagination/page-plan.js';
 import type { EcgridApi } from '../upstream/client.js';
 import { requestKey } from '../upstream/endpoints/endpoint.js';
@@ -88,31 +89,16 @@ export function parcelLoaders(api: EcgridApi, { maxContentBytes, limit }: Parcel
 function contentLoader(api: EcgridApi, maxBytes: number): ParcelContentLoader {
   const maxTotal = maxBytes * CONTENT_DOWNLOADS_PER_REQUEST;
   let passedOn = 0;
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const slot = async () => {
-    if (running >= CONTENT_DOWNLOADS_PER_REQUEST) await new Promise<void>((resolve) => waiting.push(resolve));
-    running += 1;
-  };
-  const release = () => {
-    running -= 1;
-    waiting.shift()?.();
-  };
   const overTotal = () =>
     new EcgridTooLargeError(`This request has passed on ${passedOn} bytes of files, the most one request may (${CONTENT_DOWNLOADS_PER_REQUEST} x MAX_CONTENT_BYTES)`);
   const download = async (parcelId: number): Promise<ParcelFile | null> => {
-    await slot();
-    try {
-      if (passedOn >= maxTotal) throw overTotal();
-      const file = await api.call(parcelDownload, { parcelId, maxBytes });
-      passedOn += file?.content.length ?? 0;
-      if (passedOn > maxTotal) throw overTotal();
-      return file;
-    } finally {
-      release();
-    }
+    if (passedOn >= maxTotal) throw overTotal();
+    const file = await api.call(parcelDownload, { parcelId, maxBytes });
+    passedOn += file?.content.length ?? 0;
+    if (passedOn > maxTotal) throw overTotal();
+    return file;
   };
-  const files = new DataLoader<number, ParcelFile | null>(each(download));
+  const files = new DataLoader<number, ParcelFile | null>(each(download, pLimit(CONTENT_DOWNLOADS_PER_REQUEST)));
   return {
     maxBytes,
     load(parcelId, knownBytes) {

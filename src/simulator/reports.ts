@@ -1,6 +1,7 @@
 // ECGrid's reports computed from the same data the lists answer from, so that they agree: a period's
 // received count is the inbox interchanges created in it, the totals are the lists' totals.
 // Periods are aligned to UTC: hours, days, weeks from Monday 00:00, months from the 1st.
+import { isoDate as iso } from './rows.js';
 import type { SimData, SimDirection } from './store.js';
 
 const MINUTE = 60_000;
@@ -27,7 +28,6 @@ export interface InterchangeStatsQuery {
 }
 
 /** ECGrid writes whole seconds without a fraction. */
-const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The start of the period that contains `ms`. */
 export function periodStart(ms: number, period: Period): number {

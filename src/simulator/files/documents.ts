@@ -1,6 +1,7 @@
 // The other formats: VDA fixed 128-character records, cXML and PEPPOL (UBL) XML, a PDF invoice copy,
 // a pipe-separated inventory text file, and binary label archives.
 import { Random } from '../random.js';
+import { isoDate } from '../rows.js';
 import { between, type Build, digits, type EnvelopeInput, memo, type PadUnit, plain, price, stamp, words } from './text.js';
 
 const RECORD = 128;
@@ -48,7 +49,7 @@ export const xml = (input: EnvelopeInput): Build => {
       : `    <ItemOut quantity="${between(seed, i, 1, 40)}" lineNumber="${i + 1}"><ItemID><SupplierPartID>${digits(seed, i, 10)}</SupplierPartID></ItemID></ItemOut>`,
   );
   return (details, pads) => {
-    const iso = new Date(input.created).toISOString().replace('.000Z', 'Z');
+    const iso = isoDate(input.created);
     const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
     const comments = pads.map((length, i) => `<!-- ${words(seed, 9000 + i, length)} -->`);
     if (peppol) {

@@ -30,6 +30,11 @@ export function optionalText(value: unknown, field: string): Checked<string | nu
   return badValue(value, field, 'not a string');
 }
 
+/** An id the record cannot do without: absent is an error too. */
+export function requiredInt(fields: Record<string, unknown>, field: string): Checked<number> {
+  return optionalInt(fields[field], field) ?? badValue(fields[field], field, 'which is required');
+}
+
 /** An ECGrid date-time as the ISO text of its instant. */
 export function optionalInstant(value: unknown, field: string): Checked<string | null> {
   if (absent(value)) return null;

@@ -1,7 +1,8 @@
 /** The interchange row reader: each field ECGrid sends checked once, where it enters. */
 import { EcgridBadValueError } from '../errors.js';
 import { EDI_STANDARDS, type EdiStandard, type InterchangeRecord } from '../types.js';
-import { describeValue, isObject, readId, readUpstreamInstant } from './values.js';
+import { badValue, fieldsOf, optionalLongId, optionalText } from './fields.js';
+import { describeValue, readId, readUpstreamInstant } from './values.js';
 
 const KNOWN_STANDARDS: ReadonlySet<string> = new Set(EDI_STANDARDS);
 
@@ -13,38 +14,23 @@ function knownStandard(text: string): EdiStandard | EcgridBadValueError {
     : new EcgridBadValueError(`ECGrid sent EDI standard ${describeValue(text)}, which this server does not know yet`);
 }
 
-const bad = (value: unknown, field: string, what: string) =>
-  new EcgridBadValueError(`ECGrid sent ${describeValue(value)} for ${field}, ${what}`);
-
-function optionalId(value: unknown, field: string): number | null | EcgridBadValueError {
-  if (value === null || value === undefined) return null;
-  return readId(value) ?? bad(value, field, 'not an id');
-}
-
-function optionalText(value: unknown, field: string): string | null | EcgridBadValueError {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return bad(value, field, 'not a string');
-}
-
 /**
  * One interchange row of ECGrid's answer, each field checked once, where it enters. Fields ECGrid
  * does not document are dropped. `row` may be anything: a row that is not an object has every
  * field in error.
  */
 export function readInterchange(row: unknown): InterchangeRecord {
-  const fields = isObject(row) ? row : {};
+  const fields = fieldsOf(row);
   const rawStandard = optionalText(fields['standard'], 'standard');
   return {
-    interchangeId: readId(fields['interchangeId']) ?? bad(fields['interchangeId'], 'interchangeId', 'not an id'),
-    parcelId: optionalId(fields['parcelId'], 'parcelId'),
+    interchangeId: readId(fields['interchangeId']) ?? badValue(fields['interchangeId'], 'interchangeId', 'not an id'),
+    parcelId: optionalLongId(fields['parcelId'], 'parcelId'),
     sender: optionalText(fields['sender'], 'sender'),
     receiver: optionalText(fields['receiver'], 'receiver'),
     standard: typeof rawStandard === 'string' ? knownStandard(rawStandard) : rawStandard,
     rawStandard,
     documentType: optionalText(fields['documentType'], 'documentType'),
     status: optionalText(fields['status'], 'status'),
-    created: readUpstreamInstant(fields['created']) ?? bad(fields['created'], 'created', 'not a date-time'),
+    created: readUpstreamInstant(fields['created']) ?? badValue(fields['created'], 'created', 'not a date-time'),
   };
 }

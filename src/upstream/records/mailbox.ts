@@ -1,6 +1,6 @@
 /** The mailbox row reader (MailboxIDInfo): each field ECGrid sends checked once, where it enters. */
 import type { Checked } from '../types.js';
-import { badValue, either, fieldsOf, optionalInstant, optionalInt, optionalText } from './fields.js';
+import { either, fieldsOf, optionalInstant, optionalInt, optionalText, requiredInt } from './fields.js';
 
 /** A mailbox as GET /v2/mailboxes/{id} answers it (MailboxIDInfo). */
 export interface MailboxRecord {
@@ -11,11 +11,6 @@ export interface MailboxRecord {
   readonly status: Checked<string | null>;
   readonly created: Checked<string | null>;
   readonly modified: Checked<string | null>;
-}
-
-/** An id the record cannot do without: absent is an error too. */
-function requiredInt(fields: Record<string, unknown>, field: string): Checked<number> {
-  return optionalInt(fields[field], field) ?? badValue(fields[field], field, 'which is required');
 }
 
 export function readMailbox(row: unknown): MailboxRecord {

@@ -1,6 +1,6 @@
 /** The user row reader (UserIDInfo): each field ECGrid sends checked once, where it enters. */
 import type { Checked } from '../types.js';
-import { badValue, fieldsOf, optionalInstant, optionalInt, optionalText } from './fields.js';
+import { fieldsOf, optionalInstant, optionalInt, optionalText, requiredInt } from './fields.js';
 
 /** A user as GET /v2/users/me and /v2/users/{id} answer (UserIDInfo); undocumented fields (C17: an ECGrid id, a key) are dropped. */
 export interface UserRecord {
@@ -15,11 +15,6 @@ export interface UserRecord {
   /** The user's default mailbox. */
   readonly mailboxId: Checked<number | null>;
   readonly created: Checked<string | null>;
-}
-
-/** An id the record cannot do without: absent is an error too. */
-function requiredInt(fields: Record<string, unknown>, field: string): Checked<number> {
-  return optionalInt(fields[field], field) ?? badValue(fields[field], field, 'which is required');
 }
 
 export function readUser(row: unknown): UserRecord {
